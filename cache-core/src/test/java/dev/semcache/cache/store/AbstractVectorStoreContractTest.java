@@ -369,6 +369,27 @@ abstract class AbstractVectorStoreContractTest {
     }
 
     @Test
+    void removeNamespace_moreEntriesThanOnePage_removesAllWithTheirLinks() {
+        int many = 2_500; // more than one SCAN page (1000) of entries, plus as many exact keys and links
+        Random random = new Random(7);
+        for (int i = 0; i < many; i++) {
+            join(store.put(entry("m" + i, "big ns", SCOPE, randomUnit(random)), LONG_TTL));
+            join(store.linkExact("big ns", "link-" + i, "m" + i, LONG_TTL));
+        }
+        join(store.put(entry("other", "small ns", SCOPE, withNegatives(0)), LONG_TTL));
+
+        long removed = join(store.removeNamespace("big ns"));
+
+        assertThat(removed).isEqualTo(many);
+        assertThat(join(store.findExact("big ns", "link-0"))).isEmpty();
+        assertThat(join(store.findExact("big ns", "x-m" + (many - 1)))).isEmpty();
+        assertThat(join(store.search(query("big ns", SCOPE, withNegatives(0), 10, -1.0))))
+                .isEmpty();
+        assertThat(join(store.findExact("small ns", "x-other"))).isPresent();
+        assertThat(join(store.clear())).isEqualTo(1);
+    }
+
+    @Test
     void removeNamespace_unknownNamespace_returnsZero() {
         join(store.put(entry("e1", NS, SCOPE, withNegatives(0)), LONG_TTL));
 
