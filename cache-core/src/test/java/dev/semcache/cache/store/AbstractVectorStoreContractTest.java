@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -276,6 +277,28 @@ abstract class AbstractVectorStoreContractTest {
                     .extracting(m -> m.entry().id())
                     .containsExactly("keeper");
         });
+    }
+
+    @Test
+    void search_expiredEntriesNearerThanLiveOne_returnsOnlyLiveOne() {
+        int expiring = 100;
+        for (int i = 0; i < expiring; i++) {
+            join(store.put(entry("s" + i, NS, SCOPE, withNegatives(0)), shortTtl()));
+        }
+        join(store.put(entry("keeper", NS, SCOPE, withNegatives(1)), LONG_TTL));
+
+        advance(shortTtl());
+
+        // Every search while the entries expire must still see the live one, not just the last.
+        List<List<String>> observed = new CopyOnWriteArrayList<>();
+        await().atMost(expiryTimeout()).pollInterval(Duration.ofMillis(20)).until(() -> {
+            List<String> ids = join(store.search(query(NS, SCOPE, withNegatives(0), expiring + 1, 0.0))).stream()
+                    .map(m -> m.entry().id())
+                    .toList();
+            observed.add(ids);
+            return ids.equals(List.of("keeper"));
+        });
+        assertThat(observed).allSatisfy(ids -> assertThat(ids).contains("keeper"));
     }
 
     @Test

@@ -30,14 +30,11 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.NestedMultiOutput;
 import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import io.lettuce.core.protocol.ProtocolVersion;
-import io.lettuce.core.search.SearchReply;
 import io.lettuce.core.search.arguments.CreateArgs;
 import io.lettuce.core.search.arguments.FieldArgs;
-import io.lettuce.core.search.arguments.QueryDialects;
-import io.lettuce.core.search.arguments.SearchArgs;
-import io.lettuce.core.search.arguments.SortByArgs;
 import io.lettuce.core.search.arguments.TagFieldArgs;
 import io.lettuce.core.search.arguments.VectorFieldArgs;
 import java.io.IOException;
@@ -220,28 +217,16 @@ public final class LettuceVectorStore implements VectorStore {
         requireNonNull(query, "query");
         float[] vector = query.vector();
         layout.checkDimension(vector.length);
-        SearchArgs.Builder<byte[], byte[]> builder = SearchArgs.<byte[], byte[]>builder()
-                .param(utf8(RedisLayout.PARAM_K), utf8(Integer.toString(query.limit())))
-                .param(utf8(RedisLayout.PARAM_BLOB), RedisLayout.encode(vector))
-                .sortBy(SortByArgs.<byte[]>builder()
-                        .attribute(utf8(RedisLayout.DIST))
-                        .build())
-                .limit(0, query.limit())
-                .dialect(QueryDialects.DIALECT2);
-        for (String field : RedisLayout.RETURN_FIELDS) {
-            builder.returnField(utf8(field));
-        }
-        SearchArgs<byte[], byte[]> args = builder.build();
-        byte[] knn = utf8(layout.knnQuery(query.namespace(), query.scope()));
+        CommandArgs<byte[], byte[]> args = searchArguments(query, vector);
         return run("FT.SEARCH " + layout.indexName(), async -> ensureIndex(async)
-                .thenCompose(ignored -> async.ftSearch(indexName, knn, args))
+                .thenCompose(ignored -> ftSearch(async, args))
                 .exceptionallyCompose(e -> {
                     Throwable cause = RedisErrors.unwrap(e);
                     if (cause instanceof RedisCommandExecutionException
                             && RedisLayout.isUnknownIndex(cause.getMessage())) {
                         // Dropped behind our back: recreate it and ask again (entries reappear as Redis re-indexes).
                         index = null;
-                        return ensureIndex(async).thenCompose(ignored -> async.ftSearch(indexName, knn, args));
+                        return ensureIndex(async).thenCompose(ignored -> ftSearch(async, args));
                     }
                     return CompletableFuture.failedFuture(cause);
                 })
@@ -405,26 +390,93 @@ public final class LettuceVectorStore implements VectorStore {
                 TagFieldArgs.<byte[]>builder().name(utf8(RedisLayout.SCOPE)).build());
     }
 
-    private List<VectorMatch> matches(VectorQuery query, SearchReply<byte[], byte[]> reply) {
+    /**
+     * Returns the FT.SEARCH arguments: the KNN query with its parameters, sorted by distance, with raw fields.
+     *
+     * <p>FT.SEARCH is dispatched rather than sent through Lettuce's {@code ftSearch}: its reply parser (6.8) gives up
+     * on the whole reply, logging a warning and returning no results, when one document comes back without content,
+     * which Redis does for an entry that expired but is still in the index.
+     */
+    private CommandArgs<byte[], byte[]> searchArguments(VectorQuery query, float[] vector) {
+        CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE)
+                .add(indexName)
+                .add(utf8(layout.knnQuery(query.namespace(), query.scope())))
+                .add("PARAMS")
+                .add(4)
+                .add(RedisLayout.PARAM_K)
+                .add(query.limit())
+                .add(RedisLayout.PARAM_BLOB)
+                .add(RedisLayout.encode(vector))
+                .add("SORTBY")
+                .add(RedisLayout.DIST)
+                .add("ASC")
+                .add("LIMIT")
+                .add(0)
+                .add(query.limit())
+                .add("RETURN")
+                .add(RedisLayout.RETURN_FIELDS.size());
+        for (String field : RedisLayout.RETURN_FIELDS) {
+            args.add(field);
+        }
+        return args.add("DIALECT").add(2);
+    }
+
+    private CompletionStage<List<Object>> ftSearch(
+            RedisAsyncCommands<byte[], byte[]> async, CommandArgs<byte[], byte[]> args) {
+        return async.dispatch(CommandType.FT_SEARCH, new NestedMultiOutput<>(ByteArrayCodec.INSTANCE), args);
+    }
+
+    private List<VectorMatch> matches(VectorQuery query, List<Object> reply) {
         String prefix = layout.entryNamespacePrefix(query.namespace());
-        List<VectorMatch> matches = new ArrayList<>(reply.size());
-        for (SearchReply.SearchResult<byte[], byte[]> result : reply.getResults()) {
-            String key = RedisLayout.string(result.getId());
-            if (!key.startsWith(prefix)) {
+        List<VectorMatch> matches = new ArrayList<>();
+        for (SearchHit hit : parseSearchReply(reply)) {
+            if (!hit.key().startsWith(prefix)) {
                 continue;
             }
-            Map<String, byte[]> fields = new HashMap<>();
-            result.getFields().forEach((k, v) -> fields.put(RedisLayout.string(k), v));
-            byte[] dist = fields.get(RedisLayout.DIST);
+            byte[] dist = hit.fields().get(RedisLayout.DIST);
             double similarity = RedisLayout.similarity(dist == null ? null : RedisLayout.string(dist));
-            CacheEntry entry = layout.parseEntry(query.namespace(), key.substring(prefix.length()), fields);
-            // An entry deleted between indexing and loading comes back incomplete; it is simply not a match.
+            CacheEntry entry = layout.parseEntry(query.namespace(), hit.key().substring(prefix.length()), hit.fields());
+            // An entry that expired or was deleted but is still indexed comes back without fields: not a match.
             if (entry != null && !Double.isNaN(similarity) && similarity >= query.minSimilarity()) {
                 matches.add(new VectorMatch(entry, similarity));
             }
         }
         return List.copyOf(matches);
     }
+
+    /**
+     * Parses a RESP2 FT.SEARCH reply: {@code [total, key1, [field, value, ...] or nil, key2, ...]}.
+     *
+     * @param reply the reply as {@link NestedMultiOutput} builds it with {@link ByteArrayCodec}: bulk strings as byte
+     *     arrays, nil as {@code null} in its place, arrays as lists
+     * @return one hit per document, with no fields for a document Redis could not load
+     */
+    static List<SearchHit> parseSearchReply(List<Object> reply) {
+        List<SearchHit> hits = new ArrayList<>(reply.size() / 2);
+        for (int i = 1; i < reply.size(); i += 2) {
+            if (!(reply.get(i) instanceof byte[] key)) {
+                continue;
+            }
+            Map<String, byte[]> fields = new HashMap<>();
+            if (i + 1 < reply.size() && reply.get(i + 1) instanceof List<?> content) {
+                for (int j = 0; j + 1 < content.size(); j += 2) {
+                    if (content.get(j) instanceof byte[] name && content.get(j + 1) instanceof byte[] value) {
+                        fields.put(RedisLayout.string(name), value);
+                    }
+                }
+            }
+            hits.add(new SearchHit(RedisLayout.string(key), fields));
+        }
+        return hits;
+    }
+
+    /**
+     * One document of a search reply.
+     *
+     * @param key the document's key
+     * @param fields its returned fields by name, empty when Redis could not load it
+     */
+    record SearchHit(String key, Map<String, byte[]> fields) {}
 
     /** Unlinks the keys of each pattern; returns the count for the first (the entry hashes). */
     private CompletionStage<Long> removeMatching(RedisAsyncCommands<byte[], byte[]> async, List<String> patterns) {
