@@ -1,6 +1,5 @@
 package dev.semcache.service.observe;
 
-
 /**
  * Told about every finished chat completions request: statistics, metrics.
  *

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * @since 0.1.0
  */
-public final class ServiceStats {
+public final class ServiceStats implements RequestObserver {
     /** The most models, and the most namespaces, counted separately. */
     public static final int MAX_KEYS = 1000;
 
@@ -71,6 +71,11 @@ public final class ServiceStats {
         total.add(record, nanoUsd, unknown);
         tally(byModel, record.model()).add(record, nanoUsd, unknown);
         tally(byNamespace, record.namespace()).add(record, nanoUsd, unknown);
+    }
+
+    @Override
+    public void onRequest(RequestRecord record) {
+        record(record);
     }
 
     private static Tally tally(ConcurrentMap<String, Tally> map, String key) {

@@ -17,11 +17,7 @@ import java.util.Map;
  */
 @Serdeable
 public record StatsView(
-        Instant since,
-        Totals total,
-        Map<String, Totals> models,
-        Map<String, Totals> namespaces,
-        CacheView cache) {
+        Instant since, Totals total, Map<String, Totals> models, Map<String, Totals> namespaces, CacheView cache) {
 
     /**
      * Counts of one group of requests.

@@ -237,11 +237,11 @@ final class ChatProxy {
         Mono<MutableHttpResponse<?>> response = stream
                 ? upstream.open(call).flatMap(answer -> relayStream(exchange, answer, leader))
                 : upstream.exchange(call).map(reply -> relayReply(exchange, reply, leader));
-        return response
-                .onErrorResume(UpstreamUnavailableException.class, e -> {
+        return response.onErrorResume(UpstreamUnavailableException.class, e -> {
                     finish(leader, null);
                     LOG.warn("{}", e.getMessage());
-                    observe(exchange.record(exchange.outcome, 0, 0, exchange.verdict != null, exchange.cacheError, true));
+                    observe(exchange.record(
+                            exchange.outcome, 0, 0, exchange.verdict != null, exchange.cacheError, true));
                     MutableHttpResponse<?> error = new OpenAiError(
                                     e.timeout() ? 504 : 502,
                                     e.timeout()
@@ -324,9 +324,8 @@ final class ChatProxy {
         CacheHeaders.copyUpstreamHeaders(answer.headers(), response);
         cacheHeaders(exchange, response);
         ReadBufferFactory buffers = ReadBufferFactory.getJdkFactory();
-        return Mono.just(response.body(((ServerHttpRequest<?>) exchange.request)
-                .byteBodyFactory()
-                .adapt(events.map(buffers::adapt))));
+        return Mono.just(response.body(
+                ((ServerHttpRequest<?>) exchange.request).byteBodyFactory().adapt(events.map(buffers::adapt))));
     }
 
     private void store(Exchange exchange, ChatAnswer answer) {
@@ -386,7 +385,9 @@ final class ChatProxy {
         final long startNanos;
         RequestOutcome outcome = RequestOutcome.MISS;
         boolean cacheError;
-        @Nullable String verdict;
+
+        @Nullable
+        String verdict;
 
         Exchange(HttpRequest<?> request, ChatBody chat, String namespace, LookupOptions options, long startNanos) {
             this.request = request;
