@@ -27,7 +27,7 @@
 
   function getJson(path, acceptErrorBody) {
     return fetch(path, { headers: headers(), cache: 'no-store', credentials: 'same-origin' }).then(function (r) {
-      if (r.status === 401) { throw new Unauthorized(); }
+      if (r.status === 401 || r.status === 403) { throw new Unauthorized(); }
       if (!r.ok && !acceptErrorBody) { throw new Error(path + ' answered HTTP ' + r.status); }
       return r.json();
     });
@@ -192,23 +192,31 @@
     });
   }
 
-  // ---- health (/health) ----
-  function healthOf(details, pattern) {
-    var found = null;
-    Object.keys(details || {}).forEach(function (name) {
-      if (found === null && pattern.test(name)) { found = details[name].status || 'UNKNOWN'; }
-    });
-    return found;
+  // ---- health (/health): the service's indicators are named "store" and "model" ----
+  function indicator(details, pattern) {
+    var names = Object.keys(details || {});
+    for (var i = 0; i < names.length; i++) {
+      if (pattern.test(names[i])) { return details[names[i]]; }
+    }
+    return null;
+  }
+
+  function pill(id, label, status) {
+    var node = $(id);
+    node.setAttribute('data-status', status);
+    node.querySelector('span').textContent = label;
+    node.querySelector('b').textContent = status;
   }
 
   function renderHealth(health) {
     var details = health.details || {};
-    [['health-redis', /redis|store/i], ['health-model', /model|embed/i]].forEach(function (pair) {
-      var status = healthOf(details, pair[1]) || health.status || 'UNKNOWN';
-      var pill = $(pair[0]);
-      pill.setAttribute('data-status', status);
-      pill.querySelector('b').textContent = status;
-    });
+    var store = indicator(details, /store|redis/i);
+    var model = indicator(details, /model|embed/i);
+    var storeName = store && store.details && store.details.store ? String(store.details.store) : '';
+    pill('health-redis', /redis/i.test(storeName) || !storeName ? 'Redis' : 'Store',
+      store ? store.status : (health.status || 'UNKNOWN'));
+    var modelName = model && model.details && model.details.model ? String(model.details.model) : 'Model';
+    pill('health-model', modelName, model ? model.status : (health.status || 'UNKNOWN'));
   }
 
   // ---- loop ----

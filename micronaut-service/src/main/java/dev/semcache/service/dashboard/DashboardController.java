@@ -37,7 +37,7 @@ final class DashboardController {
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<byte[]> page(HttpRequest<?> request) {
-        if (token.admits(request, true)) {
+        if (token.check(request, true).admitted()) {
             return html(HttpResponse.ok(page));
         }
         return html(HttpResponse.<byte[]>status(HttpStatus.UNAUTHORIZED).body(login));

@@ -11,11 +11,12 @@ import io.micronaut.http.annotation.ServerFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Short-circuits requests to {@code /stats} and {@code /stats/**} (the statistics and the dashboard's time series)
- * with 401 when an admin token is configured and the request does not present it as {@code Authorization: Bearer}.
+ * Guards {@code GET /stats} and {@code /stats/**} (the dashboard's time series) with the admin token when one is
+ * configured: 401 without a token, 403 with a wrong one, as {@code DELETE /admin/cache} answers. Without a configured
+ * token they are open.
  *
- * <p>The figures are aggregates, but they tell how much a deployment spends and for which models, so they are
- * guarded like the admin endpoints. Without a configured token they are open.
+ * <p>The figures are aggregates, but they tell how much a deployment spends and on which models, so they are guarded
+ * like the admin endpoints.
  */
 @ServerFilter({"/stats", "/stats/**"})
 final class StatsGuardFilter {
@@ -26,22 +27,20 @@ final class StatsGuardFilter {
     }
 
     @RequestFilter
-    @Nullable
-    HttpResponse<?> guard(HttpRequest<?> request) {
-        if (token.admits(request, false)) {
-            return null;
-        }
-        return unauthorized();
-    }
-
-    static HttpResponse<?> unauthorized() {
-        return new OpenAiError(
-                        401,
-                        "this endpoint needs the admin token: send 'Authorization: Bearer <SEMCACHE_ADMIN_TOKEN>'",
-                        "authentication_error",
-                        null,
-                        "invalid_admin_token")
-                .toResponse()
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"semcache\"");
+    @Nullable HttpResponse<?> guard(HttpRequest<?> request) {
+        return switch (token.check(request, false)) {
+            case OPEN, ADMITTED -> null;
+            case MISSING -> new OpenAiError(
+                            401,
+                            "Missing admin token: send 'Authorization: Bearer <token>' or '" + AdminToken.HEADER
+                                    + ": <token>' (SEMCACHE_ADMIN_TOKEN)",
+                            OpenAiError.INVALID_REQUEST,
+                            null,
+                            "missing_admin_token")
+                    .toResponse()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"semcache\"");
+            case WRONG -> new OpenAiError(403, "Incorrect admin token", "permission_error", null, "invalid_admin_token")
+                    .toResponse();
+        };
     }
 }
