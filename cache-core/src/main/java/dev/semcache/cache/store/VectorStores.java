@@ -1,0 +1,48 @@
+package dev.semcache.cache.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.semcache.cache.store.internal.InMemoryVectorStore;
+import java.time.Clock;
+
+/**
+ * Static factories for the standard {@link VectorStore} implementations.
+ *
+ * <p>The implementations themselves are not part of the API; only the {@link VectorStore} interface is.
+ *
+ * @since 0.1.0
+ */
+public final class VectorStores {
+
+    private VectorStores() {}
+
+    /**
+     * Returns a new in-memory store whose entries expire by the system clock.
+     *
+     * @return a new, empty store
+     * @see #inMemory(Clock)
+     */
+    public static VectorStore inMemory() {
+        return inMemory(Clock.systemUTC());
+    }
+
+    /**
+     * Returns a new in-memory store whose entries expire by the given clock.
+     *
+     * <p>The store searches by brute force: it computes the dot product of the query with every live entry of the
+     * namespace and scope, which equals the cosine similarity because vectors are L2-normalised. It suits tests,
+     * single-process use and caches of up to some ten thousand entries. Expired entries are never returned and are
+     * dropped lazily when a lookup meets them or when an entry is put.
+     *
+     * <p>The dimension of the store is set by the first entry put; afterwards, entries and queries of another length
+     * are rejected with {@link IllegalArgumentException}.
+     *
+     * <p>The store is thread-safe; every stage it returns is already completed.
+     *
+     * @param clock the clock deciding when entries expire; tests pass a fake one
+     * @return a new, empty store
+     */
+    public static VectorStore inMemory(Clock clock) {
+        return new InMemoryVectorStore(requireNonNull(clock, "clock"));
+    }
+}
