@@ -1,6 +1,6 @@
 /**
- * Test support shared with the other modules through cache-core's test-jar: the {@link
- * dev.semcache.testing.RedisStack} extension that gives integration tests a real Redis Stack.
+ * Shared test fixtures: the fake OpenAI upstream and the {@link dev.semcache.testing.RedisStack} extension that gives
+ * integration tests a real Redis Stack. Shipped in the cache-core test-jar for the other modules' tests.
  */
 @NullMarked
 package dev.semcache.testing;
