@@ -46,6 +46,9 @@ public final class RedisConnectionConfig {
     /** The connection pool size used when none is set: 16. */
     public static final int DEFAULT_POOL_SIZE = 16;
 
+    /** The client name used when none is set, shown by {@code CLIENT LIST}. */
+    public static final String DEFAULT_CLIENT_NAME = "semcache";
+
     /** The largest pool size accepted. */
     public static final int MAX_POOL_SIZE = 1024;
 
@@ -58,6 +61,7 @@ public final class RedisConnectionConfig {
     private final Duration connectTimeout;
     private final Duration commandTimeout;
     private final int poolSize;
+    private final String clientName;
 
     private RedisConnectionConfig(Builder builder) {
         this.tls = builder.tls;
@@ -69,6 +73,7 @@ public final class RedisConnectionConfig {
         this.connectTimeout = builder.connectTimeout;
         this.commandTimeout = builder.commandTimeout;
         this.poolSize = builder.poolSize;
+        this.clientName = builder.clientName;
     }
 
     /**
@@ -193,6 +198,15 @@ public final class RedisConnectionConfig {
     }
 
     /**
+     * Returns the name every connection gives itself ({@code CLIENT SETNAME}), so operators can tell them apart.
+     *
+     * @return the client name
+     */
+    public String clientName() {
+        return clientName;
+    }
+
+    /**
      * Returns the URL with the password masked, as {@code redis://user:****@host:port/db}.
      *
      * @return the redacted URL
@@ -222,12 +236,13 @@ public final class RedisConnectionConfig {
                 && Objects.equals(password, other.password)
                 && connectTimeout.equals(other.connectTimeout)
                 && commandTimeout.equals(other.commandTimeout)
-                && poolSize == other.poolSize;
+                && poolSize == other.poolSize
+                && clientName.equals(other.clientName);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tls, host, port, database, username, connectTimeout, commandTimeout, poolSize);
+        return Objects.hash(tls, host, port, database, username, connectTimeout, commandTimeout, poolSize, clientName);
     }
 
     /**
@@ -238,7 +253,7 @@ public final class RedisConnectionConfig {
     @Override
     public String toString() {
         return "RedisConnectionConfig[" + redactedUrl() + ", connectTimeout=" + connectTimeout + ", commandTimeout="
-                + commandTimeout + ", poolSize=" + poolSize + "]";
+                + commandTimeout + ", poolSize=" + poolSize + ", clientName=" + clientName + "]";
     }
 
     /**
@@ -258,10 +273,12 @@ public final class RedisConnectionConfig {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private int poolSize = DEFAULT_POOL_SIZE;
+        private String clientName = DEFAULT_CLIENT_NAME;
 
         private boolean connectTimeoutSet;
         private boolean commandTimeoutSet;
         private boolean poolSizeSet;
+        private boolean clientNameSet;
 
         private Builder(String url) {
             UrlParts parts = UrlParts.parse(url);
@@ -283,6 +300,7 @@ public final class RedisConnectionConfig {
             this.connectTimeout = config.connectTimeout;
             this.commandTimeout = config.commandTimeout;
             this.poolSize = config.poolSize;
+            this.clientName = config.clientName;
         }
 
         /**
@@ -330,6 +348,26 @@ public final class RedisConnectionConfig {
             }
             this.poolSize = size;
             poolSizeSet = true;
+            return this;
+        }
+
+        /**
+         * Sets the name connections give themselves (default {@value RedisConnectionConfig#DEFAULT_CLIENT_NAME}).
+         *
+         * @param name 1 to 64 printable ASCII characters without spaces
+         * @return this builder
+         * @throws IllegalArgumentException if the name is invalid
+         * @throws IllegalStateException if already set on this builder
+         */
+        public Builder clientName(String name) {
+            requireNonNull(name, "clientName");
+            checkState(!clientNameSet, "clientName", clientName);
+            if (name.isEmpty() || name.length() > 64 || !name.chars().allMatch(c -> c > ' ' && c < 127)) {
+                throw new IllegalArgumentException(
+                        "clientName must be 1 to 64 printable ASCII characters without spaces, was '" + name + "'");
+            }
+            this.clientName = name;
+            clientNameSet = true;
             return this;
         }
 

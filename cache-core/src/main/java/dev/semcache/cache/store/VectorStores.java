@@ -3,6 +3,7 @@ package dev.semcache.cache.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.semcache.cache.store.internal.InMemoryVectorStore;
+import dev.semcache.cache.store.internal.jedis.JedisVectorStore;
 import java.time.Clock;
 
 /**
@@ -44,5 +45,25 @@ public final class VectorStores {
      */
     public static VectorStore inMemory(Clock clock) {
         return new InMemoryVectorStore(requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * Returns a store on Redis with the Query Engine (Redis Stack 7.2+, Redis 8), through a pooled, blocking Jedis
+     * client.
+     *
+     * <p>Each call borrows one of {@link RedisConnectionConfig#poolSize()} connections and does its work on the
+     * calling thread; the returned stages are already completed. A Redis failure completes a stage exceptionally with
+     * a {@link StoreUnavailableException} naming host, port and cause, never the password. Vectors whose length is not
+     * {@link VectorIndexOptions#dimension()} are rejected with {@link IllegalArgumentException}.
+     *
+     * <p>The index is created now if missing (safely when several processes start at once); if Redis cannot be
+     * reached yet, this method still returns and the next search creates the index. The store must be closed.
+     *
+     * @param connection where Redis is, with timeouts and pool size
+     * @param index the model, dimension, algorithm and key prefix
+     * @return a new store owning its connection pool
+     */
+    public static VectorStore jedis(RedisConnectionConfig connection, VectorIndexOptions index) {
+        return new JedisVectorStore(requireNonNull(connection, "connection"), requireNonNull(index, "index"));
     }
 }

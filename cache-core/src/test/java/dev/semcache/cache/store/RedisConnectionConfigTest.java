@@ -136,11 +136,23 @@ final class RedisConnectionConfigTest {
                 .connectTimeout(Duration.ofMillis(300))
                 .commandTimeout(Duration.ofMillis(700))
                 .poolSize(4)
+                .clientName("semcache-test-1")
                 .build();
 
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(300));
         assertThat(config.commandTimeout()).isEqualTo(Duration.ofMillis(700));
         assertThat(config.poolSize()).isEqualTo(4);
+        assertThat(config.clientName()).isEqualTo("semcache-test-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "has space", "new\nline", "ünï"})
+    void clientName_invalid_throwsIllegalArgumentException(String name) {
+        RedisConnectionConfig.Builder builder = RedisConnectionConfig.builder("redis://h");
+
+        assertThatThrownBy(() -> builder.clientName(name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clientName");
     }
 
     @Test
