@@ -24,26 +24,28 @@ window.SemcacheCharts = (function () {
     };
   }
 
-  function clock(ms) {
+  function pad(n) { return String(n).padStart(2, '0'); }
+
+  function clock(ms, seconds) {
     var d = new Date(ms);
-    return String(d.getHours()).padStart(2, '0') + ':' + String(d.getMinutes()).padStart(2, '0');
+    return pad(d.getHours()) + ':' + pad(d.getMinutes()) + (seconds ? ':' + pad(d.getSeconds()) : '');
   }
 
-  // Time labels at whole quarter hours (or every 5 minutes on wide screens), never closer than 56 px.
+  // Time labels at round times, never closer than 60 px; with seconds when they are less than a minute apart.
   function timeAxis(f, times, step) {
     if (times.length === 0) { return; }
     var first = times[0], last = times[times.length - 1] + step;
     var span = last - first;
-    var candidates = [300000, 600000, 900000, 1800000];
+    var candidates = [10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].map(function (s) { return s * 1000; });
     var every = candidates[candidates.length - 1];
     for (var i = 0; i < candidates.length; i++) {
-      if ((f.right - f.left) * candidates[i] / span >= 56) { every = candidates[i]; break; }
+      if ((f.right - f.left) * candidates[i] / span >= 60) { every = candidates[i]; break; }
     }
     for (var t = Math.ceil(first / every) * every; t <= last; t += every) {
       var x = f.left + (t - first) / span * (f.right - f.left);
       el('line', { x1: x, x2: x, y1: f.bottom, y2: f.bottom + 4, 'class': 'tick' }, f.svg);
       var label = el('text', { x: x, y: f.bottom + 16, 'text-anchor': 'middle', 'class': 'axis' }, f.svg);
-      label.textContent = clock(t);
+      label.textContent = clock(t, every < 60000);
     }
     el('line', { x1: f.left, x2: f.right, y1: f.bottom, y2: f.bottom, 'class': 'baseline' }, f.svg);
   }
@@ -108,7 +110,7 @@ window.SemcacheCharts = (function () {
         d += (open ? 'L' : 'M') + xOf(i).toFixed(1) + ' ' + scale(v).toFixed(1);
         open = true;
         var dot = el('circle', { cx: xOf(i), cy: scale(v), r: 2.6, 'class': 'point ' + s.className }, f.svg);
-        el('title', {}, dot).textContent = clock(times[i]) + ' ' + s.label + ': ' + options.format(v);
+        el('title', {}, dot).textContent = clock(times[i], step < 60000) + ' ' + s.label + ': ' + options.format(v);
       });
       if (d) { el('path', { d: d, 'class': 'series ' + s.className }, f.svg); }
     });
@@ -135,7 +137,7 @@ window.SemcacheCharts = (function () {
       var x = f.left + (t - times[0]) / span * (f.right - f.left) + 0.75;
       var y = f.bottom;
       var group = el('g', {}, f.svg);
-      var tip = [clock(t)];
+      var tip = [clock(t, step < 60000)];
       options.stacks.forEach(function (s) {
         var h = scale(s.values[i]);
         if (h > 0) {

@@ -127,9 +127,11 @@
   }
 
   // ---- time series (/stats/history) ----
-  function perMinute(history) {
+  // About 60 buckets over the window: a minute each by default (10-second slots over an hour).
+  function perBucket(history) {
     var slotMs = history.slotSeconds * 1000;
-    var step = Math.max(60000, slotMs);
+    var windowMs = slotMs * history.slots.length;
+    var step = Math.max(slotMs, Math.ceil(windowMs / 60 / slotMs) * slotMs);
     var buckets = [];
     var byKey = {};
     history.slots.forEach(function (s) {
@@ -150,8 +152,22 @@
     return { step: step, buckets: buckets };
   }
 
+  function bucketName(step) {
+    if (step === 60000) { return 'per minute'; }
+    return step % 60000 === 0 ? 'per ' + step / 60000 + ' min' : 'per ' + step / 1000 + ' s';
+  }
+
+  function windowName(history) {
+    var seconds = history.slotSeconds * history.slots.length;
+    if (seconds === 3600) { return 'last hour'; }
+    return seconds % 3600 === 0 ? 'last ' + seconds / 3600 + ' h'
+      : seconds % 60 === 0 ? 'last ' + seconds / 60 + ' min' : 'last ' + seconds + ' s';
+  }
+
   function renderHistory(history) {
     lastHistory = history;
+    var span = windowName(history);
+    Array.prototype.forEach.call(document.querySelectorAll('.window'), function (n) { n.textContent = span; });
     var w = history.window;
     show('hit-rate-hour', w.exactHits + w.semanticHits + w.misses > 0 ? pct(w.hitRate) : '–', w.hitRate);
     show('usd-saved-hour', usd(w.usdSaved), w.usdSaved);
@@ -160,7 +176,9 @@
 
   function drawCharts() {
     if (!lastHistory || !window.SemcacheCharts) { return; }
-    var m = perMinute(lastHistory);
+    var m = perBucket(lastHistory);
+    var per = bucketName(m.step);
+    Array.prototype.forEach.call(document.querySelectorAll('.bucket'), function (n) { n.textContent = per; });
     var times = m.buckets.map(function (b) { return b.start; });
     function values(f) { return m.buckets.map(f); }
     SemcacheCharts.line($('chart-hit-rate'), {

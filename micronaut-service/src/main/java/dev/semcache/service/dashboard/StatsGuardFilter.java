@@ -27,20 +27,23 @@ final class StatsGuardFilter {
     }
 
     @RequestFilter
-    @Nullable HttpResponse<?> guard(HttpRequest<?> request) {
+    @Nullable
+    HttpResponse<?> guard(HttpRequest<?> request) {
         return switch (token.check(request, false)) {
             case OPEN, ADMITTED -> null;
-            case MISSING -> new OpenAiError(
-                            401,
-                            "Missing admin token: send 'Authorization: Bearer <token>' or '" + AdminToken.HEADER
-                                    + ": <token>' (SEMCACHE_ADMIN_TOKEN)",
-                            OpenAiError.INVALID_REQUEST,
-                            null,
-                            "missing_admin_token")
-                    .toResponse()
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"semcache\"");
-            case WRONG -> new OpenAiError(403, "Incorrect admin token", "permission_error", null, "invalid_admin_token")
-                    .toResponse();
+            case MISSING ->
+                new OpenAiError(
+                                401,
+                                "Missing admin token: send 'Authorization: Bearer <token>' or '" + AdminToken.HEADER
+                                        + ": <token>' (SEMCACHE_ADMIN_TOKEN)",
+                                OpenAiError.INVALID_REQUEST,
+                                null,
+                                "missing_admin_token")
+                        .toResponse()
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"semcache\"");
+            case WRONG ->
+                new OpenAiError(403, "Incorrect admin token", "permission_error", null, "invalid_admin_token")
+                        .toResponse();
         };
     }
 }

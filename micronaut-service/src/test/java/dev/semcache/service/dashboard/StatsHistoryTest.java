@@ -9,6 +9,7 @@ import dev.semcache.cache.stats.PriceTable;
 import dev.semcache.service.config.DashboardConfig;
 import dev.semcache.service.observe.RequestOutcome;
 import dev.semcache.service.observe.RequestRecord;
+import dev.semcache.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ final class StatsHistoryTest {
             .put("gpt-test", ModelPrice.perMillion("1.00", "2.00"))
             .build();
 
-    private final MutableClock clock = new MutableClock(T0.plusSeconds(3));
+    private final TestClock clock = new TestClock(T0.plusSeconds(3));
     private final StatsHistory history =
             new StatsHistory(new DashboardConfig(Duration.ofSeconds(10), Duration.ofMinutes(1)), PRICES, clock);
 
@@ -169,10 +170,10 @@ final class StatsHistoryTest {
     @Test
     void onRequest_clockSteppedBackBeyondTheWindow_isNotCounted() {
         history.onRequest(record(RequestOutcome.MISS, 0, 0));
-        clock.set(T0.minus(Duration.ofMinutes(2)));
+        clock.advance(Duration.between(clock.instant(), T0.minus(Duration.ofMinutes(2))));
 
         history.onRequest(record(RequestOutcome.EXACT_HIT, 0, 0));
-        clock.set(T0.plusSeconds(3));
+        clock.advance(Duration.between(clock.instant(), T0.plusSeconds(3)));
 
         HistoryView view = history.snapshot();
         assertThat(view.window().exactHits()).isZero();
