@@ -11,6 +11,7 @@ import dev.semcache.embeddings.TextEmbedder;
 import dev.semcache.service.config.CacheConfig;
 import dev.semcache.service.observe.ServiceStats;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
@@ -126,9 +127,9 @@ final class CacheFactory {
      * @param prices for the dollars saved
      * @param executor runs embedding and verification off the event loop
      * @param clock the clock for ages and time to live
-     * @return the cache
+     * @return the cache, created at start-up so that a wrong model or store setting stops the service at once
      */
-    @Singleton
+    @Context
     SemanticCache semanticCache(
             TextEmbedder embedder,
             VectorStore store,
@@ -141,7 +142,6 @@ final class CacheFactory {
                 .store(store)
                 .similarityThreshold(config.threshold())
                 .ttl(config.ttl())
-                .priceTable(prices)
                 .statsRecorder(StatsRecorder.concurrent(prices))
                 .executor(executor)
                 .clock(clock)

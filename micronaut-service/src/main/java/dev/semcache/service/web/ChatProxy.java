@@ -239,18 +239,11 @@ final class ChatProxy {
                 : upstream.exchange(call).map(reply -> relayReply(exchange, reply, leader));
         return response.onErrorResume(UpstreamUnavailableException.class, e -> {
                     finish(leader, null);
-                    LOG.warn("{}", e.getMessage());
+                    LOG.warn("chat completions: {}", e.getMessage());
                     observe(exchange.record(
                             exchange.outcome, 0, 0, exchange.verdict != null, exchange.cacheError, true));
-                    MutableHttpResponse<?> error = new OpenAiError(
-                                    e.timeout() ? 504 : 502,
-                                    e.timeout()
-                                            ? "The upstream did not answer in time"
-                                            : "The upstream could not be reached",
-                                    OpenAiError.SERVER_ERROR,
-                                    null,
-                                    e.timeout() ? "upstream_timeout" : "upstream_unavailable")
-                            .toResponse();
+                    MutableHttpResponse<?> error =
+                            UpstreamUnavailableHandler.toError(e).toResponse();
                     cacheHeaders(exchange, error);
                     return Mono.just(error);
                 })

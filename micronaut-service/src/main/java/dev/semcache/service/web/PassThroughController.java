@@ -8,6 +8,7 @@ import dev.semcache.service.upstream.UpstreamStream;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -42,27 +43,29 @@ final class PassThroughController {
         this.tenancy = requireNonNull(tenancy, "tenancy");
     }
 
-    @Get("/{+path}")
+    @Get(uri = "/{+path}", consumes = MediaType.ALL, produces = MediaType.ALL)
     Mono<MutableHttpResponse<?>> get(HttpRequest<?> request, String path) {
         return relay(request);
     }
 
-    @Post("/{+path}")
+    // POST /v1/chat/completions belongs to ChatCompletionsController; the pattern keeps this route off it whatever
+    // Micronaut's ranking of a variable route against a literal one.
+    @Post(uri = "/{+path:(?!chat/completions$).*}", consumes = MediaType.ALL, produces = MediaType.ALL)
     Mono<MutableHttpResponse<?>> post(HttpRequest<?> request, String path) {
         return relay(request);
     }
 
-    @Put("/{+path}")
+    @Put(uri = "/{+path}", consumes = MediaType.ALL, produces = MediaType.ALL)
     Mono<MutableHttpResponse<?>> put(HttpRequest<?> request, String path) {
         return relay(request);
     }
 
-    @Patch("/{+path}")
+    @Patch(uri = "/{+path}", consumes = MediaType.ALL, produces = MediaType.ALL)
     Mono<MutableHttpResponse<?>> patch(HttpRequest<?> request, String path) {
         return relay(request);
     }
 
-    @Delete("/{+path}")
+    @Delete(uri = "/{+path}", consumes = MediaType.ALL, produces = MediaType.ALL)
     Mono<MutableHttpResponse<?>> delete(HttpRequest<?> request, String path) {
         return relay(request);
     }
