@@ -110,7 +110,7 @@ window.SemcacheCharts = (function () {
         d += (open ? 'L' : 'M') + xOf(i).toFixed(1) + ' ' + scale(v).toFixed(1);
         open = true;
         var dot = el('circle', { cx: xOf(i), cy: scale(v), r: 2.6, 'class': 'point ' + s.className }, f.svg);
-        el('title', {}, dot).textContent = clock(times[i], step < 60000) + ' ' + s.label + ': ' + options.format(v);
+        el('title', {}, dot).textContent = clock(times[i], step < 60000) + ' ' + s.label + ': ' + (options.tip || options.format)(v);
       });
       if (d) { el('path', { d: d, 'class': 'series ' + s.className }, f.svg); }
     });

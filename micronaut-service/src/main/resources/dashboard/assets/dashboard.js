@@ -56,6 +56,11 @@
     return (v / 1000).toFixed(2) + ' s';
   }
 
+  // Axis labels of the log scale: powers of ten, without decimals.
+  function tick(v) {
+    return v >= 1000 ? Math.round(v / 1000) + ' s' : (v >= 1 ? Math.round(v) : v) + ' ms';
+  }
+
   function show(id, text, value) {
     var node = $(id);
     node.textContent = text;
@@ -119,9 +124,9 @@
       cell(row, name, 'name');
       cell(row, int(m.requests));
       cell(row, pct(m.hitRate));
-      cell(row, compact(m.tokensSaved));
+      cell(row, compact(m.tokensSaved), 'opt');
       cell(row, m.usdComplete ? usd(m.usdSaved) : 'no price', 'money');
-      cell(row, ms(m.hitLatency.p50Ms) + ' / ' + ms(m.missLatency.p50Ms));
+      cell(row, ms(m.hitLatency.p50Ms) + ' / ' + ms(m.missLatency.p50Ms), 'opt');
       body.appendChild(row);
     });
   }
@@ -182,7 +187,7 @@
     var times = m.buckets.map(function (b) { return b.start; });
     function values(f) { return m.buckets.map(f); }
     SemcacheCharts.line($('chart-hit-rate'), {
-      times: times, step: m.step, yMax: 1, format: function (v) { return Math.round(v * 100) + '%'; },
+      times: times, step: m.step, yMax: 1, format: function (v) { return Math.round(v * 100) + '%'; }, tip: pct,
       series: [{ className: 'rate', label: 'hit rate', values: values(function (b) {
         var n = b.exact + b.semantic + b.miss;
         return n === 0 ? null : (b.exact + b.semantic) / n;
@@ -198,7 +203,7 @@
       ]
     });
     SemcacheCharts.line($('chart-latency'), {
-      times: times, step: m.step, log: true, format: ms,
+      times: times, step: m.step, log: true, format: tick, tip: ms,
       series: [
         { className: 'exact', label: 'hits', values: values(function (b) {
           var n = b.exact + b.semantic; return n === 0 ? null : b.hitMs / n;
