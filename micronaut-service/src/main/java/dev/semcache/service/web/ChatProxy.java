@@ -169,6 +169,11 @@ final class ChatProxy {
                 .body(events.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Returns the single-flight registry, for tests. */
+    SingleFlight flights() {
+        return flights;
+    }
+
     private Mono<MutableHttpResponse<?>> forward(Exchange exchange, LookupResult result) {
         if (result instanceof LookupResult.Miss miss) {
             exchange.cacheError = miss.reason() == MissReason.ERROR;
