@@ -74,18 +74,22 @@ final class StatsReport {
         JsonNode miss = t.path("missLatency");
         line(
                 out,
-                "latency p50",
-                "hits " + ms(hit.path("p50Ms").asDouble()),
-                "misses " + ms(miss.path("p50Ms").asDouble())
+                "hit latency",
+                ms(hit.path("p50Ms").asDouble()),
+                "p50 · p99 " + ms(hit.path("p99Ms").asDouble()));
+        line(
+                out,
+                "miss latency",
+                ms(miss.path("p50Ms").asDouble()),
+                "p50 · p99 " + ms(miss.path("p99Ms").asDouble())
                         + speedup(
-                                hit.path("p50Ms").asDouble(), miss.path("p50Ms").asDouble())
-                        + " · p99 " + ms(hit.path("p99Ms").asDouble()) + " / "
-                        + ms(miss.path("p99Ms").asDouble()));
+                                hit.path("p50Ms").asDouble(), miss.path("p50Ms").asDouble()));
         line(
                 out,
                 "quality",
-                integer(t.path("verifierRejections").asLong()) + " verifier rejections",
-                integer(t.path("cacheErrors").asLong()) + " cache errors · "
+                integer(t.path("verifierRejections").asLong()),
+                "verifier rejections · "
+                        + integer(t.path("cacheErrors").asLong()) + " cache errors · "
                         + integer(t.path("upstreamErrors").asLong()) + " upstream errors");
         if (history != null) {
             lastMinute(out, history);
@@ -118,10 +122,10 @@ final class StatsReport {
         line(
                 out,
                 "last minute",
-                integer(exact + semantic + misses + bypasses) + " req",
+                integer(exact + semantic + misses + bypasses),
                 String.format(
                         Locale.ROOT,
-                        "%s hits · %s misses · %s bypasses",
+                        "requests: %s hits · %s misses · %s bypasses",
                         integer(exact + semantic),
                         integer(misses),
                         integer(bypasses)));
@@ -212,7 +216,7 @@ final class StatsReport {
         return ratio >= 1
                 ? String.format(
                         Locale.ROOT,
-                        " · hits %s× faster",
+                        " · hits answer %s× faster",
                         ratio >= 10
                                 ? String.format(Locale.ROOT, "%.0f", ratio)
                                 : String.format(Locale.ROOT, "%.1f", ratio))

@@ -48,10 +48,10 @@ final class StatsCommandTest {
                 .containsPattern("hit rate +66\\.7% +last 2 min 75\\.0%")
                 .containsPattern("requests +10 +exact hits 4 · semantic hits 2 · misses 3 · bypasses 1")
                 .containsPattern("saved +\\$1\\.50 +150\\.0k tokens · last 2 min \\$0\\.2500")
-                .containsPattern(
-                        "latency p50 +hits 4\\.2 ms +misses 840 ms · hits 200× faster · p99 8\\.5 ms / 1\\.50 s")
-                .containsPattern("quality +1 verifier rejections +0 cache errors · 2 upstream errors")
-                .containsPattern("last minute +3 req +2 hits · 0 misses · 1 bypasses")
+                .containsPattern("hit latency +4\\.2 ms +p50 · p99 8\\.5 ms")
+                .containsPattern("miss latency +840 ms +p50 · p99 1\\.50 s · hits answer 200× faster")
+                .containsPattern("quality +1 +verifier rejections · 0 cache errors · 2 upstream errors")
+                .containsPattern("last minute +3 +requests: 2 hits · 0 misses · 1 bypasses")
                 .containsPattern("gpt-4o +4 +75\\.0% +125\\.0k +\\$1\\.40")
                 .containsPattern("gpt-4o-mini +6 +60\\.0% +25\\.0k +\\$0\\.1000");
         assertThat(out.toString().indexOf("gpt-4o ")).isLessThan(out.toString().indexOf("gpt-4o-mini"));
