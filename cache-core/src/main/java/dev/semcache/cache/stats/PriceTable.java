@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -266,9 +265,7 @@ public final class PriceTable {
                 throw new IllegalArgumentException(name + " must be a JSON object with a \"models\" object");
             }
             SortedMap<String, ModelPrice> loaded = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> models = root.get("models").fields();
-            while (models.hasNext()) {
-                Map.Entry<String, JsonNode> model = models.next();
+            for (Map.Entry<String, JsonNode> model : root.get("models").properties()) {
                 JsonNode input = model.getValue().get("input");
                 JsonNode output = model.getValue().get("output");
                 if (input == null || !input.isNumber() || output == null || !output.isNumber()) {
