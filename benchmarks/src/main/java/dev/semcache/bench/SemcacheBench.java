@@ -1,6 +1,7 @@
 package dev.semcache.bench;
 
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,7 +100,7 @@ public final class SemcacheBench implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
     }
 
-    private static boolean isVerbose(ParseResult parseResult) {
+    private static boolean isVerbose(@Nullable ParseResult parseResult) {
         // --verbose is inherited: it may be given before or after the subcommand's name.
         for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
             if (result.hasMatchedOption("--verbose")) {
