@@ -3,6 +3,7 @@ package dev.semcache.testing;
 import static java.util.Objects.requireNonNull;
 
 import dev.semcache.cache.store.RedisConnectionConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -129,16 +130,7 @@ public final class RedisStackExtension implements BeforeAllCallback, BeforeEachC
      * @throws IllegalStateException when there is none but one is required, or it is unreachable or lacks search
      */
     public static RedisTestServer server() {
-        Outcome current = outcome;
-        if (current == null) {
-            synchronized (RedisStackExtension.class) {
-                current = outcome;
-                if (current == null) {
-                    current = resolve(decide(System.getenv(), RedisStackExtension::dockerAvailable));
-                    outcome = current;
-                }
-            }
-        }
+        Outcome current = outcome();
         if (current.server != null) {
             return current.server;
         }
@@ -148,11 +140,19 @@ public final class RedisStackExtension implements BeforeAllCallback, BeforeEachC
         throw new IllegalStateException(current.message);
     }
 
+    /**
+     * Fails the class at once when a server is required but missing, unreachable or without search; a mere absence
+     * is left to {@link #beforeEach}, so that every test is reported as skipped with the reason.
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
-        server();
+        Outcome current = outcome();
+        if (current.server == null && !current.skip) {
+            throw new IllegalStateException(current.message);
+        }
     }
 
+    /** Skips the test (JUnit assumption) when there is no server, or fails it when one is required. */
     @Override
     public void beforeEach(ExtensionContext context) {
         server();
@@ -166,6 +166,20 @@ public final class RedisStackExtension implements BeforeAllCallback, BeforeEachC
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return server();
+    }
+
+    private static Outcome outcome() {
+        Outcome current = outcome;
+        if (current == null) {
+            synchronized (RedisStackExtension.class) {
+                current = outcome;
+                if (current == null) {
+                    current = resolve(decide(System.getenv(), RedisStackExtension::dockerAvailable));
+                    outcome = current;
+                }
+            }
+        }
+        return current;
     }
 
     private static Outcome resolve(Decision decision) {
@@ -225,22 +239,24 @@ public final class RedisStackExtension implements BeforeAllCallback, BeforeEachC
         if (config.password() != null) {
             client.password(config.password());
         }
-        try (Jedis jedis = new Jedis(new HostAndPort(config.host(), config.port()), client.build())) {
-            try {
-                jedis.ping();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(
-                        "cannot reach the Redis test server at " + config.hostAndPort() + ": " + e.getMessage(), e);
-            }
-            try {
-                jedis.sendCommand(() -> "FT._LIST".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(
-                        "the Redis test server at " + config.hostAndPort()
-                                + " has no search module (FT._LIST failed: " + e.getMessage()
-                                + "); use Redis Stack or Redis 8",
-                        e);
-            }
+        Jedis jedis;
+        try {
+            // The constructor connects already.
+            jedis = new Jedis(new HostAndPort(config.host(), config.port()), client.build());
+            jedis.ping();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "cannot reach the Redis test server at " + config.hostAndPort() + " (" + REDIS_URL + "): "
+                            + e.getMessage(),
+                    e);
+        }
+        try (jedis) {
+            jedis.sendCommand(() -> "FT._LIST".getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "the Redis test server at " + config.hostAndPort() + " has no search module (FT._LIST failed: "
+                            + e.getMessage() + "); use Redis Stack or Redis 8",
+                    e);
         }
         LOG.info("using Redis test server {}", server);
         return server;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.semcache.cache.store.internal.InMemoryVectorStore;
 import dev.semcache.cache.store.internal.jedis.JedisVectorStore;
+import dev.semcache.cache.store.internal.lettuce.LettuceVectorStore;
 import java.time.Clock;
 
 /**
@@ -65,5 +66,26 @@ public final class VectorStores {
      */
     public static VectorStore jedis(RedisConnectionConfig connection, VectorIndexOptions index) {
         return new JedisVectorStore(requireNonNull(connection, "connection"), requireNonNull(index, "index"));
+    }
+
+    /**
+     * Returns a store on Redis with the Query Engine (Redis Stack 7.2+, Redis 8), through one multiplexed,
+     * non-blocking Lettuce connection.
+     *
+     * <p>No method blocks: stages are completed by Lettuce's I/O threads, so work chained onto them must not block
+     * either. A Redis failure completes a stage exceptionally with a {@link StoreUnavailableException} naming host,
+     * port and cause, never the password. Vectors whose length is not {@link VectorIndexOptions#dimension()} are
+     * rejected with {@link IllegalArgumentException}. {@link RedisConnectionConfig#poolSize()} does not apply.
+     *
+     * <p>This method starts connecting and returns at once; a failed connection is retried by the next call, and an
+     * open one reconnects by itself after a drop. The index is created on first use if missing (safely when several
+     * processes start at once). The store must be closed.
+     *
+     * @param connection where Redis is, with timeouts
+     * @param index the model, dimension, algorithm and key prefix
+     * @return a new store owning its client and connection
+     */
+    public static VectorStore lettuce(RedisConnectionConfig connection, VectorIndexOptions index) {
+        return new LettuceVectorStore(requireNonNull(connection, "connection"), requireNonNull(index, "index"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -279,6 +280,28 @@ abstract class AbstractVectorStoreContractTest {
     }
 
     @Test
+    void search_expiredEntriesNearerThanLiveOne_returnsOnlyLiveOne() {
+        int expiring = 100;
+        for (int i = 0; i < expiring; i++) {
+            join(store.put(entry("s" + i, NS, SCOPE, withNegatives(0)), shortTtl()));
+        }
+        join(store.put(entry("keeper", NS, SCOPE, withNegatives(1)), LONG_TTL));
+
+        advance(shortTtl());
+
+        // Every search while the entries expire must still see the live one, not just the last.
+        List<List<String>> observed = new CopyOnWriteArrayList<>();
+        await().atMost(expiryTimeout()).pollInterval(Duration.ofMillis(20)).until(() -> {
+            List<String> ids = join(store.search(query(NS, SCOPE, withNegatives(0), expiring + 1, 0.0))).stream()
+                    .map(m -> m.entry().id())
+                    .toList();
+            observed.add(ids);
+            return ids.equals(List.of("keeper"));
+        });
+        assertThat(observed).allSatisfy(ids -> assertThat(ids).contains("keeper"));
+    }
+
+    @Test
     void linkExact_linkTtlElapsed_linkFindsNothingButEntryStays() {
         CacheEntry entry = entry("e1", NS, SCOPE, withNegatives(0));
         join(store.put(entry, LONG_TTL));
@@ -366,6 +389,27 @@ abstract class AbstractVectorStoreContractTest {
         assertThat(join(store.search(query("survivor", SCOPE, withNegatives(0), 5, 0.0))))
                 .extracting(VectorMatch::entry)
                 .containsExactly(survivor);
+    }
+
+    @Test
+    void removeNamespace_moreEntriesThanOnePage_removesAllWithTheirLinks() {
+        int many = 2_500; // more than one SCAN page (1000) of entries, plus as many exact keys and links
+        Random random = new Random(7);
+        for (int i = 0; i < many; i++) {
+            join(store.put(entry("m" + i, "big ns", SCOPE, randomUnit(random)), LONG_TTL));
+            join(store.linkExact("big ns", "link-" + i, "m" + i, LONG_TTL));
+        }
+        join(store.put(entry("other", "small ns", SCOPE, withNegatives(0)), LONG_TTL));
+
+        long removed = join(store.removeNamespace("big ns"));
+
+        assertThat(removed).isEqualTo(many);
+        assertThat(join(store.findExact("big ns", "link-0"))).isEmpty();
+        assertThat(join(store.findExact("big ns", "x-m" + (many - 1)))).isEmpty();
+        assertThat(join(store.search(query("big ns", SCOPE, withNegatives(0), 10, -1.0))))
+                .isEmpty();
+        assertThat(join(store.findExact("small ns", "x-other"))).isPresent();
+        assertThat(join(store.clear())).isEqualTo(1);
     }
 
     @Test

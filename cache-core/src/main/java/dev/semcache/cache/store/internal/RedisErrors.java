@@ -58,12 +58,16 @@ public final class RedisErrors {
         return current;
     }
 
-    /** The message of the exception and, when different, of its root cause, with the password masked. */
+    /**
+     * The message of the exception and, when different, of its root cause, with the password masked. A root cause
+     * without cause of its own but with suppressed exceptions (Jedis reports each address it tried so) is explained
+     * by the first of those.
+     */
     static String describe(RedisConnectionConfig config, Throwable t) {
         String text = messageOf(t);
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable root = rootOf(t);
+        if (root.getSuppressed().length > 0) {
+            root = rootOf(root.getSuppressed()[0]);
         }
         if (root != t) {
             String rootText = messageOf(root);
@@ -73,6 +77,14 @@ public final class RedisErrors {
         }
         String password = config.password();
         return password == null || password.isEmpty() ? text : text.replace(password, "****");
+    }
+
+    private static Throwable rootOf(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String messageOf(Throwable t) {

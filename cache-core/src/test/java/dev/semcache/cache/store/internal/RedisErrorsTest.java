@@ -37,6 +37,18 @@ final class RedisErrorsTest {
     }
 
     @Test
+    void unreachable_suppressedConnectFailure_namesIt() {
+        IllegalStateException failure = new IllegalStateException("Failed to connect to cache.local:6380.");
+        failure.addSuppressed(new ConnectException("Connection refused"));
+
+        StoreUnavailableException e = RedisErrors.unreachable(CONFIG, failure);
+
+        assertThat(e)
+                .hasMessage("cannot reach Redis at cache.local:6380: Failed to connect to cache.local:6380. "
+                        + "(Connection refused)");
+    }
+
+    @Test
     void unreachable_causeWithoutMessage_usesClassName() {
         StoreUnavailableException e = RedisErrors.unreachable(CONFIG, new ConnectException());
 
