@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,9 +89,7 @@ public final class ChatJson {
                 b.stream(stream.booleanValue());
             }
             b.streamOptionsJson(optionalJson(body, "stream_options", JsonNode::isObject, "an object"));
-            Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : body.properties()) {
                 if (!ChatRequest.KNOWN_PARAMS.contains(field.getKey())
                         && !field.getValue().isNull()) {
                     b.otherParam(field.getKey(), Json.write(field.getValue()));
@@ -500,9 +497,7 @@ public final class ChatJson {
         } else {
             throw new ChatFormatException(path + ".content must be a string, an array of parts or null");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!MESSAGE_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
                 // A field this type does not keep (function_call, audio, ...) could change the answer.
                 textOnly = false;

@@ -23,7 +23,7 @@ final class Json {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
 
@@ -63,7 +63,7 @@ final class Json {
     static JsonNode canonical(JsonNode node) {
         if (node.isObject()) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            node.fields().forEachRemaining(fields::add);
+            fields.addAll(node.properties());
             fields.sort(Map.Entry.comparingByKey());
             ObjectNode sorted = NODES.objectNode();
             for (Map.Entry<String, JsonNode> field : fields) {

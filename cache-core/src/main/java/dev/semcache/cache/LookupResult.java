@@ -9,11 +9,15 @@ import org.jspecify.annotations.Nullable;
  * The outcome of {@link SemanticCache#lookup}: a hit to serve, a miss to forward upstream, or a bypass.
  *
  * <pre>{@code
- * switch (cache.lookup(request)) {
- *     case LookupResult.Hit hit -> reply(hit.answer());
- *     case LookupResult.Miss miss -> forwardAndStore(request);
- *     case LookupResult.Bypass bypass -> forward(request);
+ * LookupResult result = cache.lookup(request);
+ * if (result instanceof LookupResult.Hit hit) {
+ *     return hit.answer();
  * }
+ * ChatAnswer answer = upstream.complete(request);
+ * if (result instanceof LookupResult.Miss) {
+ *     cache.store(request, answer);
+ * }
+ * return answer;
  * }</pre>
  *
  * @since 0.1.0

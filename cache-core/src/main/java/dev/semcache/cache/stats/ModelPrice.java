@@ -17,7 +17,7 @@ public record ModelPrice(BigDecimal inputPerMillion, BigDecimal outputPerMillion
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     /**
-     * Validates the prices.
+     * Validates the prices and strips trailing zeros, so that equal prices are equal records.
      *
      * @throws IllegalArgumentException if a price is negative
      */
@@ -28,6 +28,9 @@ public record ModelPrice(BigDecimal inputPerMillion, BigDecimal outputPerMillion
             throw new IllegalArgumentException(
                     "prices must not be negative, were " + inputPerMillion + " and " + outputPerMillion);
         }
+        // Equal prices compare equal whatever their scale: 1.00 and 1.0 are one price.
+        inputPerMillion = inputPerMillion.stripTrailingZeros();
+        outputPerMillion = outputPerMillion.stripTrailingZeros();
     }
 
     /**

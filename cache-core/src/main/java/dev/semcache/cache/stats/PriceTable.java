@@ -8,11 +8,9 @@ import dev.semcache.SemcacheException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +56,9 @@ public final class PriceTable {
     public static final String DEFAULT_RESOURCE = "/dev/semcache/cache/prices.json";
 
     private static final Pattern DATED_SUFFIX = Pattern.compile("-(\\d{4}-\\d{2}-\\d{2}|\\d{8}|\\d{4}|\\d{2}-\\d{2})$");
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     private static volatile @Nullable PriceTable defaults;
 
     private final SortedMap<String, ModelPrice> prices;
@@ -265,18 +265,14 @@ public final class PriceTable {
                 throw new IllegalArgumentException(name + " must be a JSON object with a \"models\" object");
             }
             SortedMap<String, ModelPrice> loaded = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> models = root.get("models").fields();
-            while (models.hasNext()) {
-                Map.Entry<String, JsonNode> model = models.next();
+            for (Map.Entry<String, JsonNode> model : root.get("models").properties()) {
                 JsonNode input = model.getValue().get("input");
                 JsonNode output = model.getValue().get("output");
                 if (input == null || !input.isNumber() || output == null || !output.isNumber()) {
                     throw new IllegalArgumentException(name + ": model '" + model.getKey()
                             + "' needs numeric \"input\" and \"output\" prices (USD per 1M tokens)");
                 }
-                loaded.put(
-                        key(model.getKey()),
-                        new ModelPrice(new BigDecimal(input.asText()), new BigDecimal(output.asText())));
+                loaded.put(key(model.getKey()), new ModelPrice(input.decimalValue(), output.decimalValue()));
             }
             prices.putAll(loaded);
             source = root.path("source").asText("");
