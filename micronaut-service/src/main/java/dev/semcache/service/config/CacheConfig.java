@@ -1,0 +1,57 @@
+package dev.semcache.service.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cache behind the proxy: store, embedding model, similarity threshold, time to live and request limits.
+ *
+ * @param redisUrl the Redis URL ({@code REDIS_URL}), such as {@code redis://:password@host:6379/0}; {@code null} or
+ *     blank keeps entries in memory (lost on restart, not shared between replicas)
+ * @param model the bundled embedding model id ({@code SEMCACHE_MODEL}), such as {@code all-minilm-l6-v2}
+ * @param threshold the least cosine similarity of a semantic hit ({@code SEMCACHE_THRESHOLD}), in [0, 1]
+ * @param ttl how long an answer stays cached ({@code SEMCACHE_TTL}), positive
+ * @param maxBodyBytes the largest chat completions request body accepted, in bytes; larger ones get 413
+ * @since 0.1.0
+ */
+@ConfigurationProperties(CacheConfig.PREFIX)
+public record CacheConfig(
+        @Nullable String redisUrl,
+        @Bindable(defaultValue = DEFAULT_MODEL) String model,
+        @Bindable(defaultValue = "0.92") double threshold,
+        @Bindable(defaultValue = "7d") Duration ttl,
+        @Bindable(defaultValue = "1048576") int maxBodyBytes) {
+
+    /** The configuration prefix. */
+    public static final String PREFIX = "semcache.cache";
+
+    /** The default embedding model. */
+    public static final String DEFAULT_MODEL = "all-minilm-l6-v2";
+
+    /**
+     * Validates the values.
+     *
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public CacheConfig {
+        if (redisUrl != null && redisUrl.isBlank()) {
+            redisUrl = null;
+        }
+        if (!(threshold >= 0.0 && threshold <= 1.0)) {
+            throw new IllegalArgumentException(PREFIX + ".threshold must be in [0, 1], was " + threshold);
+        }
+        Durations.requirePositive(ttl, PREFIX + ".ttl");
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException(PREFIX + ".max-body-bytes must be positive, was " + maxBodyBytes);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // The Redis URL may carry a password.
+        return "CacheConfig[redis=" + (redisUrl == null ? "in-memory" : "configured") + ", model=" + model
+                + ", threshold=" + threshold + ", ttl=" + ttl + ", maxBodyBytes=" + maxBodyBytes + "]";
+    }
+}
