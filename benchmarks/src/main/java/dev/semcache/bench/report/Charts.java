@@ -128,7 +128,7 @@ public final class Charts {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(45);
-        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setOverlapped(false);
         for (Map.Entry<String, List<? extends Number>> entry : series.entrySet()) {
             chart.addSeries(entry.getKey(), buckets, entry.getValue());
         }
