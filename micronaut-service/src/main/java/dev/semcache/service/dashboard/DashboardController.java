@@ -9,6 +9,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +28,7 @@ import java.io.UncheckedIOException;
  * caching, referrers (the token may be in the address) and loading anything from another origin.
  */
 @Controller("/dashboard")
+@Tag(name = "observability", description = "Statistics, metrics and health")
 final class DashboardController {
     private static final String SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -36,6 +42,17 @@ final class DashboardController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
+    @Operation(
+            summary = "Dashboard page",
+            description = "An HTML page that shows hit rate, savings, latency and health, updated every few seconds "
+                    + "from /stats, /stats/history and /health.",
+            parameters =
+                    @Parameter(
+                            in = ParameterIn.QUERY,
+                            name = AdminToken.QUERY_PARAMETER,
+                            description = "the admin token, when one is configured (or a header, as for /stats)"))
+    @ApiResponse(responseCode = "200", description = "The dashboard")
+    @ApiResponse(responseCode = "401", description = "A login form: an admin token is configured and was not presented")
     HttpResponse<byte[]> page(HttpRequest<?> request) {
         if (token.check(request, true).admitted()) {
             return html(HttpResponse.ok(page));
