@@ -79,6 +79,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger chatRequests = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
     private volatile Function<RecordedRequest, Reply> responder = FakeOpenAiServer::defaultReply;
+    private volatile @Nullable StreamPause streamPause;
 
     private FakeOpenAiServer(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -124,6 +125,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
      */
     public URI chatCompletionsUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + CHAT_COMPLETIONS);
+    }
+
+    /**
+     * Makes the next streamed answer stop after some chunks, flushed, until a latch opens (at most a minute): a test
+     * can then check what a client has already received while the stream is still open.
+     *
+     * @param afterChunks how many chunks to send before pausing, positive
+     * @param latch opened by the test to let the stream go on
+     */
+    public void pauseNextStream(int afterChunks, CountDownLatch latch) {
+        streamPause = new StreamPause(afterChunks, requireNonNull(latch, "latch"));
+    }
+
+    private record StreamPause(int afterChunks, CountDownLatch latch) {}
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -373,6 +395,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
             out.write(("data: " + MAPPER.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             sent++;
+            StreamPause pause = streamPause;
+            if (pause != null && sent == pause.afterChunks()) {
+                streamPause = null;
+                awaitQuietly(pause.latch());
+            }
         }
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.close();
