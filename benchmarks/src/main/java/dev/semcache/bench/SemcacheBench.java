@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             SimilarityCommand.class,
             PairsCommand.class,
             ReplayCommand.class,
+            HitPathCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class
         })

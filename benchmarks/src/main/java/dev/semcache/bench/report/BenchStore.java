@@ -27,7 +27,7 @@ public final class BenchStore implements AutoCloseable {
     public enum Client {
         /** {@link VectorStores#jedis}. */
         JEDIS,
-        /** The Lettuce store, when cache-core offers one. */
+        /** {@link VectorStores#lettuce}. */
         LETTUCE
     }
 
@@ -60,7 +60,6 @@ public final class BenchStore implements AutoCloseable {
      * @param purpose a short word for the prefix, such as {@code replay}
      * @return the store
      * @throws IllegalArgumentException if the URL is malformed
-     * @throws UnsupportedOperationException if the client has no store in this build
      */
     public static BenchStore redis(String url, Client client, String modelId, int dimension, String purpose) {
         RedisConnectionConfig config = RedisConnectionConfig.fromUrl(requireNonNull(url, "url"));
@@ -71,9 +70,7 @@ public final class BenchStore implements AutoCloseable {
         VectorStore store =
                 switch (client) {
                     case JEDIS -> VectorStores.jedis(config, index);
-                    case LETTUCE ->
-                        throw new UnsupportedOperationException(
-                                "this build of cache-core has no Lettuce store yet; use JEDIS");
+                    case LETTUCE -> VectorStores.lettuce(config, index);
                 };
         return new BenchStore(store, config, index);
     }
