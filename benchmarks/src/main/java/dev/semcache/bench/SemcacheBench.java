@@ -30,7 +30,14 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         versionProvider = SemcacheBench.Version.class,
         description = "Measures semcache on real models and workloads.",
-        subcommands = {SimilarityCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SimilarityCommand.class,
+            PairsCommand.class,
+            ReplayCommand.class,
+            HitPathCommand.class,
+            StatsCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SemcacheBench implements Runnable {
 
     /** The exit code of a command that failed while running. */

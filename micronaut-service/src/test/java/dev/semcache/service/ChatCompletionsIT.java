@@ -368,7 +368,9 @@ final class ChatCompletionsIT {
                 "Authorization",
                 "Bearer " + key);
 
-        JsonNode stats = JSON.readTree(service.get("/stats").body());
+        // GET /stats needs the admin token when one is configured (dashboard branch).
+        JsonNode stats = JSON.readTree(
+                service.get("/stats", "X-Admin-Token", ADMIN_TOKEN).body());
 
         JsonNode mine = stats.at("/namespaces/" + namespace);
         assertThat(mine.get("requests").asLong()).isEqualTo(2);

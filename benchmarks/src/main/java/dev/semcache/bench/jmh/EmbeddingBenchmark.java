@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Measures the time to embed one prompt and a batch of 32 prompts with each bundled model, tokenisation, inference,
+ * Measures the time to embed one prompt and batches of 8 and 32 prompts with each bundled model, tokenisation, inference,
  * pooling and normalisation included.
  *
  * <p>Prompts are short chat and support-desk questions, some in several wordings or with other numbers, drawn with a
@@ -47,6 +47,7 @@ public class EmbeddingBenchmark {
 
     private static final int STREAM_LENGTH = 4096;
     private static final int BATCH_SIZE = 32;
+    private static final int SMALL_BATCH_SIZE = 8;
 
     private static final List<String> QUESTIONS = List.of(
             "How do I reset my password?",
@@ -91,6 +92,7 @@ public class EmbeddingBenchmark {
 
     private String[] prompts = new String[0];
     private List<List<String>> batches = List.of();
+    private List<List<String>> smallBatches = List.of();
     private int next;
 
     /** Loads the model and draws the prompt stream. */
@@ -107,6 +109,10 @@ public class EmbeddingBenchmark {
         batches = new ArrayList<>();
         for (int from = 0; from + BATCH_SIZE <= STREAM_LENGTH; from += BATCH_SIZE) {
             batches.add(stream.subList(from, from + BATCH_SIZE));
+        }
+        smallBatches = new ArrayList<>();
+        for (int from = 0; from + SMALL_BATCH_SIZE <= STREAM_LENGTH; from += SMALL_BATCH_SIZE) {
+            smallBatches.add(stream.subList(from, from + SMALL_BATCH_SIZE));
         }
     }
 
@@ -125,6 +131,17 @@ public class EmbeddingBenchmark {
     public float[] embedOne() {
         String prompt = prompts[next++ & (STREAM_LENGTH - 1)];
         return embedder.embed(prompt);
+    }
+
+    /**
+     * Embeds 8 prompts in one call, the next window of the stream.
+     *
+     * @return the vectors, consumed by JMH
+     */
+    @Benchmark
+    public List<float[]> embedBatchOf8() {
+        List<String> batch = smallBatches.get(next++ % smallBatches.size());
+        return embedder.embedAll(batch);
     }
 
     /**
