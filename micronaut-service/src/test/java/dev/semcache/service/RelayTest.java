@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Bodies cross the proxy as they arrive: a streamed miss chunk by chunk while the upstream still sends, and pass-through requests unchanged. */
+/**
+ * Bodies cross the proxy as they arrive: a streamed miss chunk by chunk while the upstream still sends, and
+ * pass-through requests unchanged.
+ */
 final class RelayTest {
     private static ServiceFixture service;
 
