@@ -1,5 +1,6 @@
 package dev.semcache.service;
 
+import dev.semcache.cache.HitVerifier;
 import dev.semcache.cache.SemanticCache;
 import dev.semcache.cache.stats.PriceTable;
 import dev.semcache.cache.stats.StatsRecorder;
@@ -87,6 +88,17 @@ final class CacheFactory {
     }
 
     /**
+     * Provides the hit verifier: for now the one that trusts the similarity score; replace this bean (with
+     * {@code @Replaces(HitVerifier.class)}) to reject near misses whose differences change the meaning.
+     *
+     * @return the verifier
+     */
+    @Singleton
+    HitVerifier hitVerifier() {
+        return HitVerifier.acceptAll();
+    }
+
+    /**
      * Loads the bundled price table.
      *
      * @return the prices that turn saved tokens into dollars
@@ -123,6 +135,7 @@ final class CacheFactory {
      *
      * @param embedder the embedding model
      * @param store the vector store
+     * @param verifier judges semantic candidates
      * @param config threshold and time to live
      * @param prices for the dollars saved
      * @param executor runs embedding and verification off the event loop
@@ -133,6 +146,7 @@ final class CacheFactory {
     SemanticCache semanticCache(
             TextEmbedder embedder,
             VectorStore store,
+            HitVerifier verifier,
             CacheConfig config,
             PriceTable prices,
             @Named(TaskExecutors.BLOCKING) ExecutorService executor,
@@ -140,6 +154,7 @@ final class CacheFactory {
         SemanticCache cache = SemanticCache.builder()
                 .embedder(embedder)
                 .store(store)
+                .verifier(verifier)
                 .similarityThreshold(config.threshold())
                 .ttl(config.ttl())
                 .statsRecorder(StatsRecorder.concurrent(prices))

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every malformed request gets a 4xx with an OpenAI error body naming the problem, and nothing is looked up or sent. */
+/**
+ * Every malformed request gets a 4xx with an OpenAI error body naming the problem, and nothing is looked up or sent.
+ */
 final class BadInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTH = "Bearer sk-bad-input";
@@ -55,13 +57,15 @@ final class BadInputTest {
                 Arguments.of("empty messages", "{\"model\":\"gpt-4o-mini\",\"messages\":[]}", 400, null, "messages"),
                 Arguments.of(
                         "temperature a string",
-                        "{\"model\":\"gpt-4o-mini\",\"temperature\":\"hot\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        "{\"model\":\"gpt-4o-mini\",\"temperature\":\"hot\","
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                         400,
                         null,
                         "temperature"),
                 Arguments.of(
                         "stream not a boolean",
-                        "{\"model\":\"gpt-4o-mini\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        "{\"model\":\"gpt-4o-mini\",\"stream\":\"yes\","
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
                         400,
                         null,
                         "stream"),

@@ -31,7 +31,10 @@ public record TenancyConfig(
     /** The configuration prefix. */
     public static final String PREFIX = "semcache.tenancy";
 
-    /** A namespace name: a letter or digit, then letters, digits, {@code .}, {@code _} and {@code -}; 1 to 64 characters. */
+    /**
+     * A namespace name: a letter or digit, then letters, digits, {@code .}, {@code _} and {@code -}; 1 to 64
+     * characters.
+     */
     public static final String NAMESPACE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     /**

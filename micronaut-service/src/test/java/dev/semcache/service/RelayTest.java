@@ -21,8 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A streamed miss reaches the client chunk by chunk while the upstream is still sending, not after it finished. */
-final class StreamRelayTest {
+/**
+ * Bodies cross the proxy as they arrive: a streamed miss chunk by chunk while the upstream still sends, and
+ * pass-through requests unchanged.
+ */
+final class RelayTest {
     private static ServiceFixture service;
 
     @BeforeAll
@@ -71,5 +74,24 @@ final class StreamRelayTest {
         assertThat(beforeResume).hasSize(2).noneMatch(line -> line.contains("[DONE]"));
         assertThat(beforeResume.get(1)).contains("alpha");
         assertThat(received).last().isEqualTo("data: [DONE]");
+    }
+
+    @Test
+    void passThrough_postToAnotherPath_relaysMethodBodyAndTheUpstreamsAnswer() {
+        String body = "{\"model\":\"text-embedding-3-small\",\"input\":\"hello\"}";
+
+        HttpResponse<String> response = service.postJson(
+                "/v1/embeddings?trace=1", body, "Authorization", "Bearer sk-pass", "OpenAI-Organization", "org-1");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Invalid URL (POST /v1/embeddings)");
+        assertThat(response.headers().firstValue("X-Cache")).contains("BYPASS");
+        assertThat(service.upstream.requests()).anySatisfy(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.path()).isEqualTo("/v1/embeddings");
+            assertThat(r.body()).isEqualTo(body);
+            assertThat(r.header("Authorization")).isEqualTo("Bearer sk-pass");
+            assertThat(r.header("OpenAI-Organization")).isEqualTo("org-1");
+        });
     }
 }
