@@ -16,7 +16,8 @@ Usage (run once, from the repository root; needs only the Python standard librar
 Output: gzip'd UTF-8 text, one record per line, fields separated by single spaces, '#' lines are comments.
 Only single-word lemmas (letters, digits, '-', '.', apostrophe) are kept: the verifier compares word tokens.
 
-    W word pos flags     a lemma; pos = the parts of speech it has (n v a r); flags: p = proper name only
+    W word pos flags     a lemma; pos = the parts of speech it has (n v a r), the most frequent first (by the
+                         SemCor tag counts in cntlist.rev; ties in n v a r order); flags: p = proper name only
                          (every sense is an instance, e.g. countries), l = names a language (natural or
                          programming), f = names a written form (a kind of writing, composition or style)
     S pos word word ...  a synset: its part of speech and single-word members; numbered by order of appearance from 0
@@ -74,6 +75,13 @@ def main(jar, out):
             pcnt = int(f[3])
             index.setdefault(f[0], {})[pos] = [(pos, o) for o in f[4 + pcnt + 2:]]
 
+    counts = {}  # (lemma, pos) -> tag count
+    for line in read(zf, "cntlist.rev"):
+        key, _, count = line.split()
+        lemma, _, rest = key.partition("%")
+        pos = "nvaar"[int(rest[0]) - 1]
+        counts[(lemma, pos)] = counts.get((lemma, pos), 0) + int(count)
+
     def closure(key):
         seen, frontier = set(), [key]
         while frontier:
@@ -110,7 +118,7 @@ def main(jar, out):
             flags += "l"
         if any(closure(s) & writing for s in nouns[:2]):
             flags += "f"
-        pos = "".join(p for p in "nvar" if p in senses)
+        pos = "".join(sorted((p for p in "nvar" if p in senses), key=lambda p: (-counts.get((word, p), 0), "nvar".index(p))))
         lines.append(f"W {word} {pos} {flags or '-'}".rstrip())
 
     number = {}

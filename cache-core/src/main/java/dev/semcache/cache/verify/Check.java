@@ -35,6 +35,12 @@ public enum Check {
      */
     SUBSTITUTION,
     /**
+     * One prompt asks why, when or where and the other asks something else ("how did X start" / "when did X
+     * start"), unless the other names the same kind of answer ("the reason", "what time", "which city"):
+     * {@code question}.
+     */
+    QUESTION,
+    /**
      * One prompt adds topic words the other lacks, at least half as many as the other has ("how do I make a cake" /
      * "how do I make a vegan chocolate cake"): {@code scope}.
      */

@@ -55,6 +55,7 @@ final class Lexicon {
     private static final int[] POS_ORDER = {NOUN, VERB, ADJ, ADV};
 
     private final Map<String, Integer> posOf;
+    private final Map<String, Integer> primaryPosOf;
     private final Map<String, Integer> flagsOf;
     private final Map<String, int[]> synsetsOf;
     private final String[][] synsetWords;
@@ -66,6 +67,7 @@ final class Lexicon {
 
     private Lexicon(
             Map<String, Integer> posOf,
+            Map<String, Integer> primaryPosOf,
             Map<String, Integer> flagsOf,
             Map<String, int[]> synsetsOf,
             String[][] synsetWords,
@@ -75,6 +77,7 @@ final class Lexicon {
             Map<String, Set<String>> antonyms,
             Map<String, List<String[]>> exceptions) {
         this.posOf = posOf;
+        this.primaryPosOf = primaryPosOf;
         this.flagsOf = flagsOf;
         this.synsetsOf = synsetsOf;
         this.synsetWords = synsetWords;
@@ -109,6 +112,7 @@ final class Lexicon {
 
     private static Lexicon parse(BufferedReader reader) throws IOException {
         Map<String, Integer> posOf = new HashMap<>(1 << 17);
+        Map<String, Integer> primaryPosOf = new HashMap<>(1 << 17);
         Map<String, Integer> flagsOf = new HashMap<>();
         Map<String, List<Integer>> synsets = new HashMap<>(1 << 17);
         List<Byte> synsetPos = new ArrayList<>(1 << 17);
@@ -126,6 +130,7 @@ final class Lexicon {
             switch (f[0]) {
                 case "W" -> {
                     posOf.put(f[1], posMask(f[2]));
+                    primaryPosOf.put(f[1], posMask(f[2].substring(0, 1)));
                     int flags = 0;
                     if (f.length > 3) {
                         flags |= f[3].indexOf('p') >= 0 ? FLAG_PROPER : 0;
@@ -181,6 +186,7 @@ final class Lexicon {
                 synsetsOf.put(w, ids.stream().mapToInt(Integer::intValue).toArray()));
         return new Lexicon(
                 posOf,
+                primaryPosOf,
                 flagsOf,
                 synsetsOf,
                 synsetWords.toArray(new String[0][]),
@@ -273,6 +279,15 @@ final class Lexicon {
             mask |= b.pos();
         }
         return mask;
+    }
+
+    /**
+     * The most frequent part of speech of the word's first dictionary form (by WordNet's SemCor tag counts): "feel"
+     * is mostly a verb, "safe" mostly an adjective. 0 when unknown.
+     */
+    int primaryPartOfSpeech(String word) {
+        List<Base> bases = bases(word);
+        return bases.isEmpty() ? 0 : primaryPosOf.getOrDefault(bases.get(0).word(), 0);
     }
 
     /** Whether every sense of every dictionary form of the word is a named instance (a country, a person). */

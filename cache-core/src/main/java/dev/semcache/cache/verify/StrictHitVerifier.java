@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  *   <li>{@link Check#POLARITY}: unpaired words are opposites;
  *   <li>{@link Check#ENTITY}: unpaired names on both sides, or a name extended;
  *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same;
+ *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
  *   <li>{@link Check#SCOPE}: one side adds many topic words.
  * </ol>
  *
@@ -167,6 +168,9 @@ public final class StrictHitVerifier implements HitVerifier {
             if (slot != null) {
                 return slot;
             }
+        }
+        if (checks.contains(Check.QUESTION) && Questions.mismatch(a, b)) {
+            return "question";
         }
         if (checks.contains(Check.SCOPE)) {
             List<Token> addA = nounsOrAdjectives(topicA);
@@ -332,8 +336,8 @@ public final class StrictHitVerifier implements HitVerifier {
             if (t.kind != Token.Kind.CONTENT) {
                 continue;
             }
-            int pos = t.partsOfSpeech;
-            if (pos == 0 || (pos & (Lexicon.NOUN | Lexicon.ADJ)) != 0) {
+            int pos = t.primaryPartOfSpeech;
+            if (pos == 0 || pos == Lexicon.NOUN || pos == Lexicon.ADJ) {
                 out.add(t);
             }
         }

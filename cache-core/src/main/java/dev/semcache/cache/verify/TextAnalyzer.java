@@ -142,6 +142,7 @@ final class TextAnalyzer {
             boolean wordLike = kind == Token.Kind.CONTENT || kind == Token.Kind.FRAMING || kind == Token.Kind.POLAR;
             Set<String> lemmas = wordLike ? Set.copyOf(lexicon.lemmas(low)) : Set.of(low);
             int pos = wordLike ? lexicon.partsOfSpeech(low) : 0;
+            int primary = kind == Token.Kind.CONTENT ? lexicon.primaryPartOfSpeech(low) : 0;
             boolean proper = kind == Token.Kind.CONTENT && lexicon.isProperName(low);
             Set<String> keys = new HashSet<>(lemmas);
             keys.addAll(Words.ALIASES.getOrDefault(low, Set.of()));
@@ -149,7 +150,7 @@ final class TextAnalyzer {
             if (number != null) {
                 keys = Set.of("#" + number);
             }
-            tokens.add(new Token(n, r, low, kind, cap, number, lemmas, Set.copyOf(keys), pos, proper));
+            tokens.add(new Token(n, r, low, kind, cap, number, lemmas, Set.copyOf(keys), pos, primary, proper));
         }
         return foldNumbers(tokens);
     }

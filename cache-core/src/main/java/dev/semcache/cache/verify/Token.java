@@ -35,6 +35,8 @@ final class Token {
     final Set<String> keys;
     /** Parts of speech of the dictionary forms ({@link Lexicon#NOUN} etc.); 0 when unknown or not a word. */
     final int partsOfSpeech;
+    /** The most frequent part of speech of the first dictionary form; 0 when unknown or not a content word. */
+    final int primaryPartOfSpeech;
     /** Whether every sense of the word is a named instance (a country, a person). */
     final boolean properName;
 
@@ -48,6 +50,7 @@ final class Token {
             Set<String> lemmas,
             Set<String> keys,
             int partsOfSpeech,
+            int primaryPartOfSpeech,
             boolean properName) {
         this.index = index;
         this.text = text;
@@ -58,11 +61,23 @@ final class Token {
         this.lemmas = lemmas;
         this.keys = keys;
         this.partsOfSpeech = partsOfSpeech;
+        this.primaryPartOfSpeech = primaryPartOfSpeech;
         this.properName = properName;
     }
 
     Token withIndex(int newIndex) {
-        return new Token(newIndex, text, lower, kind, capitalised, number, lemmas, keys, partsOfSpeech, properName);
+        return new Token(
+                newIndex,
+                text,
+                lower,
+                kind,
+                capitalised,
+                number,
+                lemmas,
+                keys,
+                partsOfSpeech,
+                primaryPartOfSpeech,
+                properName);
     }
 
     Token withNumber(String newLower, String newNumber) {
@@ -75,6 +90,7 @@ final class Token {
                 newNumber,
                 Set.of(newLower),
                 Set.of("#" + newNumber),
+                0,
                 0,
                 false);
     }
