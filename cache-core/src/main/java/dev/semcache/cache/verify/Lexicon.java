@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -64,6 +65,14 @@ final class Lexicon {
     private final Map<String, Set<String>> lexicalLinks;
     private final Map<String, Set<String>> antonyms;
     private final Map<String, List<String[]>> exceptions;
+
+    /**
+     * Lemmatisation results by word form. Prompts reuse a small vocabulary, so this stays small; it stops growing
+     * at {@link #BASE_CACHE_LIMIT} entries (forms past that are lemmatised on every call).
+     */
+    private final Map<String, List<Base>> baseCache = new ConcurrentHashMap<>();
+
+    private static final int BASE_CACHE_LIMIT = 200_000;
 
     private Lexicon(
             Map<String, Integer> posOf,
@@ -223,12 +232,25 @@ final class Lexicon {
      * @return {base, part-of-speech mask} pairs in discovery order; empty for a word WordNet does not know
      */
     List<Base> bases(String word) {
+        List<Base> cached = baseCache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        List<Base> out = List.copyOf(computeBases(word));
+        if (baseCache.size() < BASE_CACHE_LIMIT) {
+            baseCache.put(word, out);
+        }
+        return out;
+    }
+
+    private List<Base> computeBases(String word) {
         List<Base> out = new ArrayList<>(2);
+        List<String[]> exc = exceptions.get(word);
+        int own = posOf.getOrDefault(word, 0);
         for (int pos : POS_ORDER) {
-            if ((posOf.getOrDefault(word, 0) & pos) != 0) {
+            if ((own & pos) != 0) {
                 out.add(new Base(word, pos));
             }
-            List<String[]> exc = exceptions.get(word);
             if (exc != null) {
                 for (String[] e : exc) {
                     if (posMask(e[1]) == pos && (posOf.getOrDefault(e[0], 0) & pos) != 0) {

@@ -13,6 +13,8 @@ final class Questions {
             "why", "why", "when", "when", "where", "where", "how", "how", "what", "what", "which", "what", "who", "who",
             "whom", "who", "whose", "who");
 
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "so");
+
     /** Words that may precede the question word without changing it ("and why", "so how"). */
     private static final Set<String> LEADING = Set.of("so", "and", "but", "then", "also", "exactly", "just");
 
@@ -60,7 +62,7 @@ final class Questions {
             String c = CLASS.get(k.lower);
             if (start && c != null && n + 1 < tokens.size()) {
                 Token next = tokens.get(n + 1);
-                if (next.kind != Token.Kind.PUNCT && !Set.of("and", "or", "so").contains(next.lower)) {
+                if (next.kind != Token.Kind.PUNCT && !CONJUNCTIONS.contains(next.lower)) {
                     out.add(c);
                 }
             }

@@ -32,6 +32,11 @@ final class TextAnalyzer {
         Pattern.compile("\\bcant\\b", FLAGS),
     };
 
+    /** A literal each contraction pattern needs (lower case); a pattern whose literal is absent is skipped. */
+    private static final String[] GUARDS = {
+        "can't", "won't", "shan't", "n't", "'re", "'ve", "'ll", "'m", "'d", "'s", "'s", "s'", "nt", "cant"
+    };
+
     private static final String[] EXPANSIONS = {
         "can not",
         "will not",
@@ -74,10 +79,9 @@ final class TextAnalyzer {
                 .replace('\u2018', '\'')
                 .replace('\u201c', '"')
                 .replace('\u201d', '"');
-        boolean apostrophe = t.indexOf('\'') >= 0;
         for (int i = 0; i < CONTRACTIONS.length; i++) {
-            // All but the last two patterns need an apostrophe; skipping them saves most of the regex work.
-            if (apostrophe || i >= CONTRACTIONS.length - 2) {
+            // Most prompts contain few of the literals; skipping absent ones saves most of the regex work.
+            if (t.toLowerCase(Locale.ROOT).contains(GUARDS[i])) {
                 t = CONTRACTIONS[i].matcher(t).replaceAll(EXPANSIONS[i]);
             }
         }
