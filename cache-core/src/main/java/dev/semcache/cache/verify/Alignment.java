@@ -78,7 +78,7 @@ final class Alignment {
 
     /**
      * Whether two paired items trade places while their surroundings stay: x sits in A where y sits in B, with the
-     * same neighbours (articles skipped) on both sides, and something other than "and"/"or"/"between" separates
+     * same neighbours (articles and punctuation skipped) on both sides, and something other than "and"/"or"/"between" separates
      * them.
      */
     boolean swapped() {
@@ -154,7 +154,7 @@ final class Alignment {
 
     private static String context(List<Token> tokens, int i, int step) {
         int j = i + step;
-        while (j >= 0 && j < tokens.size() && tokens.get(j).isArticle()) {
+        while (j >= 0 && j < tokens.size() && (tokens.get(j).isArticle() || tokens.get(j).kind == Token.Kind.PUNCT)) {
             j += step;
         }
         return j >= 0 && j < tokens.size() ? tokens.get(j).lower : "^$";

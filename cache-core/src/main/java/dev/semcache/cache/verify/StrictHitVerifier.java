@@ -211,6 +211,18 @@ public final class StrictHitVerifier implements HitVerifier {
         if (overlap < minTemplateOverlap) {
             return null;
         }
+        // Only a sentence that differs in one place makes that place the point of the question; several
+        // differing places are a rewording, left to the embedding score.
+        int topicalHunks = 0;
+        for (Diff.Hunk h : diff.hunks()) {
+            if (containsAny(fa.subList(h.aFrom(), h.aTo()), topicA)
+                    || containsAny(fb.subList(h.bFrom(), h.bTo()), topicB)) {
+                topicalHunks++;
+            }
+        }
+        if (topicalHunks != 1) {
+            return null;
+        }
         for (Diff.Hunk h : diff.hunks()) {
             if (!h.isReplace() || h.aTo() - h.aFrom() > MAX_SLOT_TOKENS || h.bTo() - h.bFrom() > MAX_SLOT_TOKENS) {
                 continue;
@@ -248,6 +260,15 @@ public final class StrictHitVerifier implements HitVerifier {
             return entities ? "entity" : "substitution";
         }
         return null;
+    }
+
+    private static boolean containsAny(List<Token> tokens, List<Token> wanted) {
+        for (Token t : tokens) {
+            if (wanted.contains(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> numbers(List<Token> tokens) {

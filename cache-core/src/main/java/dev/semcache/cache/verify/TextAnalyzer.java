@@ -56,6 +56,9 @@ final class TextAnalyzer {
 
     private static final Pattern HYPHEN = Pattern.compile("(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])");
 
+    /** A version prefix: "v2.10" reads as "2.10". */
+    private static final Pattern VERSION_PREFIX = Pattern.compile("\\b[vV](?=[0-9])");
+
     private static final Pattern TOKEN = Pattern.compile("[$€£¥%]|°[cfCF]|[0-9]+(?:[.,:/][0-9]+)*(?:st|nd|rd|th)?"
             + "|[\\p{L}\\p{M}][\\p{L}\\p{M}\\p{N}]*(?:\\+\\+|#)?|[^\\s\\p{L}\\p{M}\\p{N}_]|_");
 
@@ -86,6 +89,7 @@ final class TextAnalyzer {
             }
         }
         t = HYPHEN.matcher(t).replaceAll(" ");
+        t = VERSION_PREFIX.matcher(t).replaceAll("");
         List<String> raw = new ArrayList<>();
         Matcher m = TOKEN.matcher(t);
         while (m.find()) {
@@ -97,6 +101,7 @@ final class TextAnalyzer {
         for (int n = 0; n < raw.size(); n++) {
             String r = raw.get(n);
             String low = r.toLowerCase(Locale.ROOT);
+            boolean startsSentence = sentenceStart;
             boolean cap = capsMeaningful
                     && Character.isUpperCase(r.codePointAt(0))
                     && !sentenceStart
@@ -112,6 +117,9 @@ final class TextAnalyzer {
             if (c0 >= '0' && c0 <= '9') {
                 kind = Token.Kind.NUMBER;
                 number = parseNumber(low);
+            } else if (low.equals("no") && startsSentence && next.length() == 1 && ",.!;:".contains(next)) {
+                // "No, it is not" answers; it does not negate the sentence.
+                kind = Token.Kind.STOP;
             } else if (low.equals("one")
                     && (Words.PRONOUN_ONE_PREVIOUS.contains(prev)
                             || Words.STOP.contains(next)

@@ -330,6 +330,7 @@ final class Words {
             m.put(tens[i], 10 * (i + 2));
         }
         m.put("dozen", 12);
+        m.put("single", 1);
         return Map.copyOf(m);
     }
 

@@ -182,6 +182,16 @@ final class StrictHitVerifierTest {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            No, the export button does not exist in version 3.2.     | The export button is not available in v3.2.
+            You can query the `users` table with `find_all()`.        | You can use `find_all()` to query the `users` table.
+            The tool is used to skip the checks of the files.         | The tool can be employed to bypass the checks of the downloaded files.
+            """)
+    void verify_rewordedStatement_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
     @Test
     void verify_disabledCheck_letsItsCasesThrough() {
         HitVerifier noNumbers =
