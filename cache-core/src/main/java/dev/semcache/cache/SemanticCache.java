@@ -107,7 +107,7 @@ public final class SemanticCache {
         this.ttl = b.ttl != null ? b.ttl : DEFAULT_TTL;
         this.namespace = b.namespace != null ? b.namespace : DEFAULT_NAMESPACE;
         this.candidates = b.candidates != null ? b.candidates : DEFAULT_CANDIDATES;
-        this.verifier = b.verifier != null ? b.verifier : HitVerifier.acceptAll();
+        this.verifier = b.verifier != null ? b.verifier : HitVerifier.strict();
         this.clock = b.clock != null ? b.clock : Clock.systemUTC();
         StatsRecorder recorder = b.statsRecorder != null
                 ? b.statsRecorder
@@ -905,7 +905,9 @@ public final class SemanticCache {
         }
 
         /**
-         * Sets the verifier that judges semantic candidates. Default {@link HitVerifier#acceptAll()}.
+         * Sets the verifier that judges semantic candidates. Default {@link HitVerifier#strict()}, which rejects
+         * near-miss prompts (other numbers, swapped direction, negation, opposites, other names or form); pass
+         * {@link HitVerifier#acceptAll()} to trust the similarity score alone.
          *
          * @param verifier the verifier
          * @return this builder
