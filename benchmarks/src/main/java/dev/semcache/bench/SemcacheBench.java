@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             PairsCommand.class,
             ReplayCommand.class,
             HitPathCommand.class,
+            LoadCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SemcacheBench implements Runnable {
