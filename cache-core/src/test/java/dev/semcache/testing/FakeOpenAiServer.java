@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * {@code chat.completion} JSON object ({@code id}, {@code object}, {@code created}, {@code model}, {@code choices},
  * {@code usage}, {@code system_fingerprint}, {@code service_tier}), or, when the body has {@code "stream": true}, with
  * server-sent events: a role chunk, one content chunk per word, a finish chunk, a usage chunk when {@code
- * stream_options.include_usage} is set, and {@code data: [DONE]}. Requests without a bearer token get 401, malformed
+ * stream_options.include_usage} is set, and {@code data: [DONE]}. {@code GET /v1/models} lists two models. Requests
+ * without a bearer token get 401, malformed
  * bodies 400, other paths 404, each with an OpenAI error body.
  *
  * <p>What it answers is scripted: {@link #answerWith(Function)} sets the default reply as a function of the request
@@ -66,6 +67,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** The path of the chat completions endpoint. */
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
 
+    /** The path of the models list, answered with a fixed list, for pass-through tests. */
+    public static final String MODELS = "/v1/models";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpServer server;
@@ -75,6 +79,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger chatRequests = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong();
     private volatile Function<RecordedRequest, Reply> responder = FakeOpenAiServer::defaultReply;
+    private volatile @Nullable StreamPause streamPause;
 
     private FakeOpenAiServer(HttpServer server, ExecutorService threads) {
         this.server = server;
@@ -131,6 +136,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
      */
     public URI chatCompletionsUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + CHAT_COMPLETIONS);
+    }
+
+    /**
+     * Makes the next streamed answer stop after some chunks, flushed, until a latch opens (at most a minute): a test
+     * can then check what a client has already received while the stream is still open.
+     *
+     * @param afterChunks how many chunks to send before pausing, positive
+     * @param latch opened by the test to let the stream go on
+     */
+    public void pauseNextStream(int afterChunks, CountDownLatch latch) {
+        streamPause = new StreamPause(afterChunks, requireNonNull(latch, "latch"));
+    }
+
+    private record StreamPause(int afterChunks, CountDownLatch latch) {}
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -209,6 +235,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     Collections.unmodifiableMap(headers),
                     body);
             requests.add(request);
+            if (request.method().equals("GET") && request.path().equals(MODELS)) {
+                sendModels(exchange, request);
+                return;
+            }
             if (!request.path().equals(CHAT_COMPLETIONS)) {
                 sendError(
                         exchange,
@@ -376,6 +406,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
             out.write(("data: " + MAPPER.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             sent++;
+            StreamPause pause = streamPause;
+            if (pause != null && sent == pause.afterChunks()) {
+                streamPause = null;
+                awaitQuietly(pause.latch());
+            }
         }
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.close();
@@ -462,6 +497,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
             error.put("code", code);
         }
         sendJson(exchange, status, body, extraHeaders);
+    }
+
+    private void sendModels(HttpExchange exchange, RecordedRequest request) throws IOException {
+        String auth = request.header("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || auth.length() <= "Bearer ".length()) {
+            sendError(exchange, 401, "invalid_request_error", "You didn't provide an API key.", null, Map.of());
+            return;
+        }
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("object", "list");
+        for (String id : List.of("gpt-4o-mini", "gpt-4o")) {
+            ObjectNode model = body.withArray("data").addObject();
+            model.put("id", id);
+            model.put("object", "model");
+            model.put("created", 1_700_000_000L);
+            model.put("owned_by", "fake");
+        }
+        sendJson(exchange, 200, body, Map.of());
     }
 
     private void sendJson(HttpExchange exchange, int status, ObjectNode body, Map<String, String> extraHeaders)

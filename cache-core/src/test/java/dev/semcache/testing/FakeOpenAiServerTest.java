@@ -142,7 +142,7 @@ final class FakeOpenAiServerTest {
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> badJson = post("{nope");
         HttpResponse<String> otherPath = http.send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models"))
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/files"))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

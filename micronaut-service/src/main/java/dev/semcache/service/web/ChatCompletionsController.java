@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -71,15 +70,18 @@ final class ChatCompletionsController {
     @ApiResponse(responseCode = "401", description = "Missing or wrong client token")
     @ApiResponse(responseCode = "413", description = "Body larger than semcache.cache.max-body-bytes")
     @ApiResponse(responseCode = "415", description = "Content-Type other than application/json")
-    Mono<MutableHttpResponse<?>> create(
-            HttpRequest<?> request,
-            @Body
-                    @Nullable
-                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            description = "an OpenAI chat completions request",
-                            content =
-                                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
-                    byte[] body) {
-        return proxy.handle(request, body);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            description = "an OpenAI chat completions request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    Mono<MutableHttpResponse<?>> create(HttpRequest<?> request) {
+        // The body is read as raw bytes, not bound by a codec, so that every defect gets an OpenAI-style 4xx.
+        return Mono.fromCompletionStage(
+                        ((ServerHttpRequest<?>) request).byteBody().split().buffer())
+                .map(body -> {
+                    try (body) {
+                        return body.toByteArray();
+                    }
+                })
+                .flatMap(bytes -> proxy.handle(request, bytes));
     }
 }

@@ -169,6 +169,11 @@ final class ChatProxy {
                 .body(events.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Returns the single-flight registry, for tests. */
+    SingleFlight flights() {
+        return flights;
+    }
+
     private Mono<MutableHttpResponse<?>> forward(Exchange exchange, LookupResult result) {
         if (result instanceof LookupResult.Miss miss) {
             exchange.cacheError = miss.reason() == MissReason.ERROR;
@@ -180,7 +185,7 @@ final class ChatProxy {
             if (key != null) {
                 SingleFlight.Role role = flights.join(key);
                 if (role instanceof SingleFlight.Follower follower) {
-                    return Mono.fromFuture(follower.result())
+                    return Mono.fromFuture(follower.result(), true)
                             .timeout(upstream.config().readTimeout().multipliedBy(2))
                             .onErrorReturn(Optional.empty())
                             .flatMap(shared -> shared.filter(a -> usableFor(a, exchange.chat.request()))
@@ -247,7 +252,10 @@ final class ChatProxy {
                     cacheHeaders(exchange, error);
                     return Mono.just(error);
                 })
-                .doFinally(signal -> finish(leader, null));
+                // A streamed answer finishes the flight when its body ends, not when its headers are sent; the server
+                // cancels this Mono once it has the response, so a cancel says nothing about the answer. Followers of a
+                // leader whose client left before the headers stop waiting after twice the read timeout.
+                .doOnError(e -> finish(leader, null));
     }
 
     private MutableHttpResponse<?> relayReply(

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lets identical concurrent misses share one upstream call.
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class SingleFlight {
     private final ConcurrentMap<String, CompletableFuture<Optional<ChatAnswer>>> flights = new ConcurrentHashMap<>();
+    private final AtomicInteger followers = new AtomicInteger();
 
     /**
      * Joins the flight for a key, starting it when there is none.
@@ -32,7 +34,18 @@ final class SingleFlight {
         if (existing == null) {
             return new Leader(key, mine);
         }
+        followers.incrementAndGet();
+        existing.whenComplete((answer, error) -> followers.decrementAndGet());
         return new Follower(existing);
+    }
+
+    /**
+     * Returns how many requests are waiting for a leader.
+     *
+     * @return the count
+     */
+    int followersWaiting() {
+        return followers.get();
     }
 
     /**
