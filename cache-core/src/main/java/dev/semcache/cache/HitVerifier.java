@@ -33,6 +33,17 @@ public interface HitVerifier {
     static HitVerifier acceptAll() {
         return AcceptAll.INSTANCE;
     }
+
+    /**
+     * Returns the strict verifier, the recommended default: it rejects candidates whose wording differs in numbers,
+     * units, direction, negation, opposites, named things, requested form or scope. Same as
+     * {@link dev.semcache.cache.verify.HitVerifiers#strict()}.
+     *
+     * @return the shared strict verifier
+     */
+    static HitVerifier strict() {
+        return dev.semcache.cache.verify.HitVerifiers.strict();
+    }
 }
 
 /** The verifier that trusts the similarity score. */

@@ -1,0 +1,162 @@
+package dev.semcache.cache.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Pairs the meaningful tokens of two prompts: first by identity, lemma, alias, abbreviation or typo, in text order,
+ * then the leftovers by WordNet relatedness. What stays unpaired is the "rest" the checks look at.
+ */
+final class Alignment {
+    final List<Token> a;
+    final List<Token> b;
+    final int[] partnerOfA;
+    final int[] partnerOfB;
+    final List<Token> restA;
+    final List<Token> restB;
+
+    private Alignment(
+            List<Token> a, List<Token> b, int[] partnerOfA, int[] partnerOfB, List<Token> restA, List<Token> restB) {
+        this.a = a;
+        this.b = b;
+        this.partnerOfA = partnerOfA;
+        this.partnerOfB = partnerOfB;
+        this.restA = restA;
+        this.restB = restB;
+    }
+
+    private static boolean pairable(Token t) {
+        return switch (t.kind) {
+            case CONTENT, FRAMING, POLAR, QUESTION, NUMBER, NEGATOR -> true;
+            default -> false;
+        };
+    }
+
+    static Alignment of(List<Token> a, List<Token> b, StrictHitVerifier words) {
+        int[] pa = new int[a.size()];
+        int[] pb = new int[b.size()];
+        Arrays.fill(pa, -1);
+        Arrays.fill(pb, -1);
+        for (Token x : a) {
+            if (!pairable(x)) {
+                continue;
+            }
+            for (Token y : b) {
+                if (pairable(y) && pb[y.index] < 0 && words.sameWord(x, y)) {
+                    pa[x.index] = y.index;
+                    pb[y.index] = x.index;
+                    break;
+                }
+            }
+        }
+        List<Token> restA = new ArrayList<>();
+        List<Token> restB = new ArrayList<>();
+        for (Token x : a) {
+            if (pairable(x) && pa[x.index] < 0) {
+                restA.add(x);
+            }
+        }
+        for (Token y : b) {
+            if (pairable(y) && pb[y.index] < 0) {
+                restB.add(y);
+            }
+        }
+        for (Token x : new ArrayList<>(restA)) {
+            for (Token y : restB) {
+                if (words.synonyms(x, y) || words.synonyms(y, x)) {
+                    pa[x.index] = y.index;
+                    pb[y.index] = x.index;
+                    restA.remove(x);
+                    restB.remove(y);
+                    break;
+                }
+            }
+        }
+        return new Alignment(a, b, pa, pb, List.copyOf(restA), List.copyOf(restB));
+    }
+
+    /**
+     * Whether two paired items trade places while their surroundings stay: x sits in A where y sits in B, with the
+     * same neighbours (articles skipped) on both sides, and something other than "and"/"or"/"between" separates
+     * them.
+     */
+    boolean swapped() {
+        List<Token> xs = new ArrayList<>();
+        for (Token x : a) {
+            int j = partnerOfA[x.index];
+            if (j >= 0 && (b.get(j).kind == Token.Kind.CONTENT || b.get(j).kind == Token.Kind.NUMBER)) {
+                xs.add(x);
+            }
+        }
+        for (int p = 0; p < xs.size(); p++) {
+            for (int q = p + 1; q < xs.size(); q++) {
+                Token ka = xs.get(p);
+                Token la = xs.get(q);
+                Token kb = b.get(partnerOfA[ka.index]);
+                Token lb = b.get(partnerOfA[la.index]);
+                if (kb.index < lb.index) {
+                    continue;
+                }
+                int[] x = span(ka.index, kb.index);
+                int[] y = span(la.index, lb.index);
+                if (!(x[1] < y[0] && y[3] < x[2])) {
+                    continue;
+                }
+                boolean gap = false;
+                boolean onlySymmetric = true;
+                for (int i = x[1] + 1; i < y[0]; i++) {
+                    Token g = a.get(i);
+                    if (g.isArticle()) {
+                        continue;
+                    }
+                    gap = true;
+                    if (!Words.SYMMETRIC.contains(g.lower)) {
+                        onlySymmetric = false;
+                    }
+                }
+                if (!gap || onlySymmetric) {
+                    continue;
+                }
+                if (context(a, x[0], -1).equals(context(b, y[2], -1))
+                        && context(a, x[1], 1).equals(context(b, y[3], 1))) {
+                    return true;
+                }
+                if (context(a, y[0], -1).equals(context(b, x[2], -1))
+                        && context(a, y[1], 1).equals(context(b, x[3], 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Grows a pair into the longest run of identical content tokens around it: {aFrom, aTo, bFrom, bTo} inclusive. */
+    private int[] span(int ia, int ib) {
+        int a0 = ia;
+        int b0 = ib;
+        while (a0 > 0 && b0 > 0 && sameContent(a.get(a0 - 1), b.get(b0 - 1))) {
+            a0--;
+            b0--;
+        }
+        int a1 = ia;
+        int b1 = ib;
+        while (a1 + 1 < a.size() && b1 + 1 < b.size() && sameContent(a.get(a1 + 1), b.get(b1 + 1))) {
+            a1++;
+            b1++;
+        }
+        return new int[] {a0, a1, b0, b1};
+    }
+
+    private static boolean sameContent(Token x, Token y) {
+        return x.lower.equals(y.lower) && (x.kind == Token.Kind.CONTENT || x.kind == Token.Kind.NUMBER);
+    }
+
+    private static String context(List<Token> tokens, int i, int step) {
+        int j = i + step;
+        while (j >= 0 && j < tokens.size() && tokens.get(j).isArticle()) {
+            j += step;
+        }
+        return j >= 0 && j < tokens.size() ? tokens.get(j).lower : "^$";
+    }
+}

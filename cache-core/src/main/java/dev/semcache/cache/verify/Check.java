@@ -1,0 +1,48 @@
+package dev.semcache.cache.verify;
+
+/**
+ * The rules of a {@link StrictHitVerifier}, each of which can reject a candidate. All are on by default.
+ *
+ * @since 0.1.0
+ */
+public enum Check {
+    /**
+     * The two prompts must mention the same numbers: digits and number words ("five", "twenty five", "3 million"),
+     * ordinals, years, percentages and codes. Rejects with {@code number}.
+     */
+    NUMBER,
+    /** One prompt is negated and the other is not ("what should I pack" / "what should I not pack"): {@code negation}. */
+    NEGATION,
+    /**
+     * Two items swap places while the words around them stay ("convert EUR to USD" / "convert USD to EUR", "is A
+     * heavier than B" / "is B heavier than A"): {@code direction}. Swaps across "and", "or" or "between" are allowed.
+     */
+    DIRECTION,
+    /**
+     * An unmatched word on one side is the opposite of an unmatched word on the other (WordNet antonyms and particle
+     * pairs: on/off, before/after, better/worse, strengths/weaknesses): {@code polarity}.
+     */
+    POLARITY,
+    /**
+     * Unmatched named things on both sides (a different country, product, language, version) or a named thing that
+     * grows ("Universal" / "Universal Electronics"): {@code entity} or {@code language}.
+     */
+    ENTITY,
+    /**
+     * In an otherwise identical sentence, one word or short phrase is replaced by one that is not a synonym ("a formal
+     * apology" / "a friendly apology", "using recursion" / "using a loop"): {@code format}, {@code language},
+     * {@code unit}, {@code entity} or {@code substitution}.
+     */
+    SUBSTITUTION,
+    /**
+     * One prompt asks why, when or where and the other asks something else ("how did X start" / "when did X
+     * start"), unless the other names the same kind of answer ("the reason", "what time", "which city"):
+     * {@code question}.
+     */
+    QUESTION,
+    /**
+     * One prompt adds topic words the other lacks, at least half as many as the other has ("how do I make a cake" /
+     * "how do I make a vegan chocolate cake"): {@code scope}.
+     */
+    SCOPE
+}

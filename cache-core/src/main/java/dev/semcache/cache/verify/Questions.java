@@ -1,0 +1,77 @@
+package dev.semcache.cache.verify;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The kind of answer a question asks for, read from the question words that open its sentences. */
+final class Questions {
+    private Questions() {}
+
+    private static final Map<String, String> CLASS = Map.of(
+            "why", "why", "when", "when", "where", "where", "how", "how", "what", "what", "which", "what", "who", "who",
+            "whom", "who", "whose", "who");
+
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "so");
+
+    /** Words that may precede the question word without changing it ("and why", "so how"). */
+    private static final Set<String> LEADING = Set.of("so", "and", "but", "then", "also", "exactly", "just");
+
+    /** Words that ask for the same kind of answer without the question word ("what is the reason", "what time"). */
+    private static final Map<String, Set<String>> CUES = Map.of(
+            "why", Set.of("reason", "cause", "make", "purpose", "point"),
+            "when", Set.of("time", "date", "year", "day", "month", "period", "age"),
+            "where", Set.of("place", "location", "city", "country", "site", "position", "locate", "area", "region"));
+
+    /** Whether one text asks why, when or where and the other neither does nor names that kind of answer. */
+    static boolean mismatch(List<Token> a, List<Token> b) {
+        Set<String> qa = classes(a);
+        Set<String> qb = classes(b);
+        return oneSided(qa, qb, b) || oneSided(qb, qa, a);
+    }
+
+    private static boolean oneSided(Set<String> x, Set<String> y, List<Token> other) {
+        for (String w : x) {
+            Set<String> cues = CUES.get(w);
+            if (cues == null || y.contains(w)) {
+                continue;
+            }
+            boolean cued = false;
+            for (Token t : other) {
+                for (String l : t.lemmas) {
+                    if (cues.contains(l)) {
+                        cued = true;
+                        break;
+                    }
+                }
+            }
+            if (!cued) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Question words that open a sentence and are followed by more of the question ("why?" alone is not one). */
+    static Set<String> classes(List<Token> tokens) {
+        Set<String> out = new HashSet<>();
+        boolean start = true;
+        for (int n = 0; n < tokens.size(); n++) {
+            Token k = tokens.get(n);
+            String c = CLASS.get(k.lower);
+            if (start && c != null && n + 1 < tokens.size()) {
+                Token next = tokens.get(n + 1);
+                if (next.kind != Token.Kind.PUNCT && !CONJUNCTIONS.contains(next.lower)) {
+                    out.add(c);
+                }
+            }
+            if (k.kind == Token.Kind.PUNCT && ".?!;:".contains(k.lower)) {
+                start = true;
+            } else if (!LEADING.contains(k.lower)) {
+                start = false;
+            }
+        }
+        return out;
+    }
+}

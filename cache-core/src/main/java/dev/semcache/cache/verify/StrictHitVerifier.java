@@ -1,0 +1,543 @@
+package dev.semcache.cache.verify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.semcache.cache.HitVerifier;
+import dev.semcache.cache.Verdict;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link HitVerifier} that compares the two prompts word by word and rejects a candidate whose differences change
+ * the meaning, even when the embeddings are nearly identical.
+ *
+ * <p>Both texts are tokenised (contractions expanded, numbers read, words lemmatised with WordNet). Content words
+ * are paired across the texts by identity, lemma, unit or currency alias, abbreviation, spelling slip, then WordNet
+ * synonymy and derivation ("merge"/"combine", "summarize"/"summary", "far"/"distance"). The {@linkplain Check checks}
+ * then look at what stayed unpaired and where the paired words sit:
+ *
+ * <ol>
+ *   <li>{@link Check#NUMBER}: the multisets of numbers differ;
+ *   <li>{@link Check#NEGATION}: one side is negated an odd number of times more;
+ *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame;
+ *   <li>{@link Check#POLARITY}: unpaired words are opposites;
+ *   <li>{@link Check#ENTITY}: unpaired names on both sides, or a name extended;
+ *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same;
+ *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
+ *   <li>{@link Check#SCOPE}: one side adds many topic words.
+ * </ol>
+ *
+ * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
+ * similarity threshold rejected; it only rejects. The similarity argument is not used. A pair that is wholly
+ * reworded (few words in common, no named thing or number changed) is left to the embedding score: rules that
+ * need a shared frame do not fire on it.
+ *
+ * <p>Instances are immutable and thread-safe; one call costs tens of microseconds for prompt-sized texts. The
+ * bundled lexicon is loaded once per JVM on first use.
+ *
+ * <pre>{@code
+ * HitVerifier verifier = StrictHitVerifier.builder()
+ *         .disable(Check.SCOPE)
+ *         .build();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class StrictHitVerifier implements HitVerifier {
+    /** The default share of tokens two prompts must have in common for a one-slot replacement to count. */
+    public static final double DEFAULT_MIN_TEMPLATE_OVERLAP = 0.6;
+
+    /** The default number of added topic words, relative to the other prompt's, that narrows the scope. */
+    public static final double DEFAULT_SCOPE_GROWTH = 0.5;
+
+    private static final int MAX_SLOT_TOKENS = 3;
+    private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9+#].*");
+
+    private final Set<Check> checks;
+    private final double minTemplateOverlap;
+    private final double scopeGrowth;
+    private final TextAnalyzer analyzer;
+    private final Lexicon lexicon;
+
+    private StrictHitVerifier(Builder b) {
+        this.checks = Set.copyOf(b.checks);
+        this.minTemplateOverlap = b.minTemplateOverlap;
+        this.scopeGrowth = b.scopeGrowth;
+        this.lexicon = Lexicon.bundled();
+        this.analyzer = new TextAnalyzer(lexicon);
+    }
+
+    /**
+     * Returns a builder with every check on and the default tuning.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder pre-filled with this verifier's settings, to make a variant.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.checks.clear();
+        b.checks.addAll(checks);
+        b.minTemplateOverlap = minTemplateOverlap;
+        b.scopeGrowth = scopeGrowth;
+        return b;
+    }
+
+    /**
+     * Returns the checks this verifier runs.
+     *
+     * @return an immutable set
+     */
+    public Set<Check> checks() {
+        return checks;
+    }
+
+    /**
+     * Returns the share of tokens two prompts must have in common before {@link Check#SUBSTITUTION} looks at a
+     * replaced slot.
+     *
+     * @return a value in [0, 1]
+     */
+    public double minTemplateOverlap() {
+        return minTemplateOverlap;
+    }
+
+    /**
+     * Returns how many topic words one prompt must add, as a share of the other prompt's topic words, for
+     * {@link Check#SCOPE} to reject.
+     *
+     * @return a positive value
+     */
+    public double scopeGrowth() {
+        return scopeGrowth;
+    }
+
+    @Override
+    public Verdict verify(String query, String candidate, double similarity) {
+        requireNonNull(query, "query");
+        requireNonNull(candidate, "candidate");
+        String reason = firstReason(analyzer.analyze(query), analyzer.analyze(candidate));
+        return reason == null ? Verdict.accept() : Verdict.reject(reason);
+    }
+
+    private @org.jspecify.annotations.Nullable String firstReason(List<Token> a, List<Token> b) {
+        if (checks.contains(Check.NUMBER) && !numbers(a).equals(numbers(b))) {
+            return "number";
+        }
+        if (checks.contains(Check.NEGATION) && negations(a) % 2 != negations(b) % 2) {
+            return "negation";
+        }
+        Alignment al = Alignment.of(a, b, this);
+        if (checks.contains(Check.DIRECTION) && al.swapped()) {
+            return "direction";
+        }
+        if (checks.contains(Check.POLARITY)) {
+            for (Token x : al.restA) {
+                for (Token y : al.restB) {
+                    if (opposite(x, y) || opposite(y, x)) {
+                        return "polarity";
+                    }
+                }
+            }
+        }
+        List<Token> entA = entities(al.restA);
+        List<Token> entB = entities(al.restB);
+        if (checks.contains(Check.ENTITY)) {
+            if (!entA.isEmpty() && !entB.isEmpty()) {
+                return anyLanguage(entA) || anyLanguage(entB) ? "language" : "entity";
+            }
+            if (extendsName(a, entA) || extendsName(b, entB)) {
+                return "entity";
+            }
+        }
+        List<Token> topicA = topical(al.restA);
+        List<Token> topicB = topical(al.restB);
+        if (checks.contains(Check.SUBSTITUTION)) {
+            String slot = replacedSlot(a, b, al, topicA, topicB, !entA.isEmpty() || !entB.isEmpty());
+            if (slot != null) {
+                return slot;
+            }
+        }
+        if (checks.contains(Check.QUESTION) && Questions.mismatch(a, b)) {
+            return "question";
+        }
+        if (checks.contains(Check.SCOPE)) {
+            List<Token> addA = nounsOrAdjectives(topicA);
+            List<Token> addB = nounsOrAdjectives(topicB);
+            if (narrows(addA, topicB, contentCount(b)) || narrows(addB, topicA, contentCount(a))) {
+                return "scope";
+            }
+        }
+        return null;
+    }
+
+    private boolean narrows(List<Token> added, List<Token> otherRest, int otherContent) {
+        return !added.isEmpty() && otherRest.isEmpty() && added.size() >= scopeGrowth * Math.max(1, otherContent);
+    }
+
+    private @org.jspecify.annotations.Nullable String replacedSlot(
+            List<Token> a, List<Token> b, Alignment al, List<Token> topicA, List<Token> topicB, boolean entities) {
+        List<Token> fa = new ArrayList<>();
+        List<String> ka = new ArrayList<>();
+        for (Token t : a) {
+            if (t.kind != Token.Kind.PUNCT && !t.isArticle()) {
+                fa.add(t);
+                int j = al.partnerOfA[t.index];
+                ka.add(j >= 0 ? "\u0000" + t.index : t.lower);
+            }
+        }
+        List<Token> fb = new ArrayList<>();
+        List<String> kb = new ArrayList<>();
+        for (Token t : b) {
+            if (t.kind != Token.Kind.PUNCT && !t.isArticle()) {
+                fb.add(t);
+                int i = al.partnerOfB[t.index];
+                kb.add(i >= 0 ? "\u0000" + i : t.lower);
+            }
+        }
+        Diff diff = Diff.of(ka, kb);
+        double overlap = 2.0 * diff.matched() / Math.max(1, fa.size() + fb.size());
+        if (overlap < minTemplateOverlap) {
+            return null;
+        }
+        for (Diff.Hunk h : diff.hunks()) {
+            if (!h.isReplace() || h.aTo() - h.aFrom() > MAX_SLOT_TOKENS || h.bTo() - h.bFrom() > MAX_SLOT_TOKENS) {
+                continue;
+            }
+            List<Token> xa = new ArrayList<>();
+            for (Token t : fa.subList(h.aFrom(), h.aTo())) {
+                if (topicA.contains(t)) {
+                    xa.add(t);
+                }
+            }
+            List<Token> xb = new ArrayList<>();
+            for (Token t : fb.subList(h.bFrom(), h.bTo())) {
+                if (topicB.contains(t)) {
+                    xb.add(t);
+                }
+            }
+            if (xa.isEmpty() || xb.isEmpty()) {
+                continue;
+            }
+            xa.addAll(xb);
+            if (anyLanguage(xa)) {
+                return "language";
+            }
+            for (Token t : xa) {
+                if (lexicon.isFormat(t.lower)) {
+                    return "format";
+                }
+            }
+            for (Token t : xa) {
+                if (Words.ALIASES.containsKey(t.lower)
+                        || lexicon.lemmas(t.lower).stream().anyMatch(Words.ALIASES::containsKey)) {
+                    return "unit";
+                }
+            }
+            return entities ? "entity" : "substitution";
+        }
+        return null;
+    }
+
+    private static List<String> numbers(List<Token> tokens) {
+        List<String> out = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.kind == Token.Kind.NUMBER) {
+                out.add(String.valueOf(t.number));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static int negations(List<Token> tokens) {
+        int n = 0;
+        for (Token t : tokens) {
+            if (t.kind == Token.Kind.NEGATOR) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int contentCount(List<Token> tokens) {
+        int n = 0;
+        for (Token t : tokens) {
+            if (t.kind == Token.Kind.CONTENT || t.kind == Token.Kind.NUMBER) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private List<Token> entities(Collection<Token> rest) {
+        List<Token> out = new ArrayList<>();
+        for (Token t : rest) {
+            if (isEntity(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    boolean isEntity(Token t) {
+        return t.kind == Token.Kind.CONTENT
+                && (t.capitalised || t.properName || CODE_LIKE.matcher(t.lower).matches());
+    }
+
+    /** Whether an unpaired name sits next to a paired name ("Universal" vs "Universal Electronics"). */
+    private boolean extendsName(List<Token> tokens, List<Token> restEntities) {
+        for (Token t : restEntities) {
+            for (int j : new int[] {t.index - 1, t.index + 1}) {
+                if (j >= 0 && j < tokens.size()) {
+                    Token n = tokens.get(j);
+                    if (n.kind == Token.Kind.CONTENT && isEntity(n) && !restEntities.contains(n)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean anyLanguage(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (lexicon.isLanguage(t.lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Token> topical(Collection<Token> rest) {
+        List<Token> out = new ArrayList<>();
+        for (Token t : rest) {
+            if (t.kind == Token.Kind.CONTENT || t.kind == Token.Kind.QUESTION) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private List<Token> nounsOrAdjectives(List<Token> tokens) {
+        List<Token> out = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.kind != Token.Kind.CONTENT) {
+                continue;
+            }
+            int pos = t.primaryPartOfSpeech;
+            if (pos == 0 || pos == Lexicon.NOUN || pos == Lexicon.ADJ) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Whether two tokens are the same word for the verifier's purpose: form, lemma, alias, abbreviation or typo. */
+    boolean sameWord(Token a, Token b) {
+        for (String k : a.keys) {
+            if (b.keys.contains(k)) {
+                return true;
+            }
+        }
+        if (a.kind != Token.Kind.CONTENT || b.kind != Token.Kind.CONTENT) {
+            return false;
+        }
+        String la = a.lower;
+        String lb = b.lower;
+        if (la.length() >= 3 && lb.length() >= 3 && (la.startsWith(lb) || lb.startsWith(la))) {
+            String shorter = la.length() < lb.length() ? la : lb;
+            if (!lexicon.known(shorter) || shorter.length() >= 5) {
+                return true;
+            }
+        }
+        return Math.min(la.length(), lb.length()) >= 6 && (!lexicon.known(la) || !lexicon.known(lb)) && oneEdit(la, lb);
+    }
+
+    /** Whether two content words are close in meaning according to WordNet. */
+    boolean synonyms(Token a, Token b) {
+        if (!(a.kind == Token.Kind.CONTENT || a.kind == Token.Kind.FRAMING)
+                || !(b.kind == Token.Kind.CONTENT || b.kind == Token.Kind.FRAMING)) {
+            return false;
+        }
+        for (String x : a.lemmas) {
+            for (String y : b.lemmas) {
+                if (x.equals(y) || lexicon.lexicallyLinked(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return Lexicon.intersect(a.neighbourhood(lexicon), b.ownSynsets(lexicon));
+    }
+
+    private boolean opposite(Token a, Token b) {
+        Set<String> polar = Words.POLAR.get(a.lower);
+        if (polar != null && polar.contains(b.lower)) {
+            return true;
+        }
+        for (String x : a.lemmas) {
+            for (String y : b.lemmas) {
+                if (lexicon.antonyms(x, y)) {
+                    return true;
+                }
+            }
+            if (lexicon.antonyms(x, b.lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean oneEdit(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        if (a.length() == b.length()) {
+            int first = -1;
+            int count = 0;
+            int second = -1;
+            for (int i = 0; i < a.length(); i++) {
+                if (a.charAt(i) != b.charAt(i)) {
+                    count++;
+                    if (first < 0) {
+                        first = i;
+                    } else {
+                        second = i;
+                    }
+                }
+            }
+            return count == 1
+                    || (count == 2
+                            && second == first + 1
+                            && a.charAt(first) == b.charAt(second)
+                            && a.charAt(second) == b.charAt(first));
+        }
+        String s = a.length() < b.length() ? a : b;
+        String l = a.length() < b.length() ? b : a;
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == l.charAt(i)) {
+            i++;
+        }
+        return s.substring(i).equals(l.substring(i + 1));
+    }
+
+    @Override
+    public String toString() {
+        return "StrictHitVerifier{checks=" + EnumSet.copyOf(checks) + ", minTemplateOverlap=" + minTemplateOverlap
+                + ", scopeGrowth=" + scopeGrowth + "}";
+    }
+
+    /**
+     * Builds a {@link StrictHitVerifier}. Each setting may be given once; a bad value throws
+     * {@link IllegalArgumentException}, a repeated one {@link IllegalStateException}. Not thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final EnumSet<Check> checks = EnumSet.allOf(Check.class);
+        private final EnumSet<Check> touched = EnumSet.noneOf(Check.class);
+        private double minTemplateOverlap = DEFAULT_MIN_TEMPLATE_OVERLAP;
+        private double scopeGrowth = DEFAULT_SCOPE_GROWTH;
+        private boolean overlapSet;
+        private boolean scopeSet;
+
+        private Builder() {}
+
+        /**
+         * Turns one check off.
+         *
+         * @param check the check to skip
+         * @return this builder
+         * @throws IllegalStateException if this check was already enabled or disabled on this builder
+         */
+        public Builder disable(Check check) {
+            requireNonNull(check, "check");
+            touch(check);
+            checks.remove(check);
+            return this;
+        }
+
+        /**
+         * Turns one check on (all are on by default; use this on a builder from {@link #toBuilder()}).
+         *
+         * @param check the check to run
+         * @return this builder
+         * @throws IllegalStateException if this check was already enabled or disabled on this builder
+         */
+        public Builder enable(Check check) {
+            requireNonNull(check, "check");
+            touch(check);
+            checks.add(check);
+            return this;
+        }
+
+        private void touch(Check check) {
+            if (!touched.add(check)) {
+                throw new IllegalStateException("check " + check + " was already enabled or disabled");
+            }
+        }
+
+        /**
+         * Sets the share of tokens two prompts must have in common (2 x common / total, after dropping articles and
+         * punctuation) before {@link Check#SUBSTITUTION} treats a replaced slot as the point of the question.
+         *
+         * @param overlap a value in [0, 1]; default {@value #DEFAULT_MIN_TEMPLATE_OVERLAP}
+         * @return this builder
+         * @throws IllegalArgumentException if the value is outside [0, 1] or not a number
+         * @throws IllegalStateException if already set
+         */
+        public Builder minTemplateOverlap(double overlap) {
+            if (!(overlap >= 0.0 && overlap <= 1.0)) {
+                throw new IllegalArgumentException("minTemplateOverlap must be in [0, 1], was " + overlap);
+            }
+            if (overlapSet) {
+                throw new IllegalStateException("minTemplateOverlap was already set to " + minTemplateOverlap);
+            }
+            overlapSet = true;
+            this.minTemplateOverlap = overlap;
+            return this;
+        }
+
+        /**
+         * Sets how many topic words one prompt must add, as a share of the other prompt's topic words (at least
+         * one), for {@link Check#SCOPE} to reject: 0.5 means "how do I make a cake" (2 topic words) is narrowed by
+         * one added word.
+         *
+         * @param growth a positive value; default {@value #DEFAULT_SCOPE_GROWTH}
+         * @return this builder
+         * @throws IllegalArgumentException if the value is not positive or not finite
+         * @throws IllegalStateException if already set
+         */
+        public Builder scopeGrowth(double growth) {
+            if (!(growth > 0.0) || Double.isInfinite(growth)) {
+                throw new IllegalArgumentException("scopeGrowth must be positive and finite, was " + growth);
+            }
+            if (scopeSet) {
+                throw new IllegalStateException("scopeGrowth was already set to " + scopeGrowth);
+            }
+            scopeSet = true;
+            this.scopeGrowth = growth;
+            return this;
+        }
+
+        /**
+         * Builds the verifier, loading the bundled lexicon if this JVM has not yet.
+         *
+         * @return the verifier
+         */
+        public StrictHitVerifier build() {
+            return new StrictHitVerifier(this);
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package dev.semcache.cache.verify;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Closed word classes of English the rules rely on. None of them is a list of topics: they are grammar (articles,
+ * pronouns, auxiliaries, prepositions), the way requests are framed ("explain", "give me", "the best way to"),
+ * negators, number words, and the spellings of common units and currencies.
+ */
+final class Words {
+    private Words() {}
+
+    /** Function words: they shape a sentence's template but carry no topic. */
+    static final Set<String> STOP = Set.of(
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "some",
+            "any",
+            "each",
+            "every",
+            "all",
+            "both",
+            "either",
+            "neither",
+            "i",
+            "me",
+            "my",
+            "mine",
+            "myself",
+            "we",
+            "us",
+            "our",
+            "ours",
+            "ourselves",
+            "you",
+            "your",
+            "yours",
+            "yourself",
+            "yourselves",
+            "he",
+            "him",
+            "his",
+            "himself",
+            "she",
+            "her",
+            "hers",
+            "herself",
+            "it",
+            "its",
+            "itself",
+            "they",
+            "them",
+            "their",
+            "theirs",
+            "themselves",
+            "is",
+            "am",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "being",
+            "do",
+            "does",
+            "did",
+            "doing",
+            "done",
+            "have",
+            "has",
+            "had",
+            "having",
+            "will",
+            "would",
+            "shall",
+            "should",
+            "can",
+            "could",
+            "may",
+            "might",
+            "must",
+            "of",
+            "at",
+            "by",
+            "for",
+            "with",
+            "about",
+            "as",
+            "through",
+            "during",
+            "until",
+            "among",
+            "throughout",
+            "despite",
+            "towards",
+            "upon",
+            "within",
+            "along",
+            "across",
+            "behind",
+            "beyond",
+            "via",
+            "per",
+            "and",
+            "or",
+            "but",
+            "nor",
+            "so",
+            "yet",
+            "if",
+            "then",
+            "else",
+            "because",
+            "while",
+            "whereas",
+            "although",
+            "though",
+            "unless",
+            "since",
+            "also",
+            "there",
+            "here",
+            "just",
+            "too",
+            "very",
+            "really",
+            "actually",
+            "quite",
+            "rather",
+            "much",
+            "many",
+            "lot",
+            "lots",
+            "such",
+            "own",
+            "same",
+            "other",
+            "another",
+            "please",
+            "kindly",
+            "let",
+            "s",
+            "t",
+            "ll",
+            "re",
+            "ve",
+            "d",
+            "m");
+
+    /** Question words that do not change what is asked ("what is X" and "which is X", "how do I" and "what's the way"). */
+    static final Set<String> WH_GENERIC = Set.of("what", "which", "who", "whom", "whose", "how");
+
+    /** Question words that ask for one kind of answer: a place, a time, a reason. */
+    static final Set<String> WH_SPECIFIC = Set.of("where", "when", "why");
+
+    /** Words that frame a request rather than say what it is about. */
+    static final Set<String> FRAMING = Set.of(
+            "explain",
+            "describe",
+            "tell",
+            "give",
+            "show",
+            "share",
+            "provide",
+            "help",
+            "want",
+            "need",
+            "know",
+            "like",
+            "wonder",
+            "ask",
+            "say",
+            "way",
+            "ways",
+            "method",
+            "methods",
+            "approach",
+            "best",
+            "good",
+            "easy",
+            "easiest",
+            "simple",
+            "simplest",
+            "quick",
+            "quickly",
+            "effective",
+            "effectively",
+            "properly",
+            "correctly",
+            "thing",
+            "things",
+            "something",
+            "anything",
+            "everything",
+            "stuff",
+            "possible",
+            "exactly",
+            "basically",
+            "generally",
+            "usually",
+            "ever",
+            "people",
+            "someone",
+            "anyone",
+            "somebody",
+            "anybody",
+            "person",
+            "guy",
+            "use",
+            "using",
+            "used",
+            "command",
+            "commands",
+            "syntax",
+            "procedure",
+            "steps",
+            "step",
+            "instructions",
+            "instruction",
+            "guide",
+            "tutorial");
+
+    /** Words that negate. An odd number on one side only flips the question. */
+    static final Set<String> NEGATORS =
+            Set.of("not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot");
+
+    /** Particles and prepositions with a meaningful opposite; each maps to its opposites. */
+    static final Map<String, Set<String>> POLAR = polar(
+            "on off",
+            "up down",
+            "in out",
+            "before after",
+            "with without",
+            "more less",
+            "most least",
+            "over under",
+            "above below",
+            "for against",
+            "pro con",
+            "pros cons",
+            "inside outside",
+            "to from",
+            "into from",
+            "higher lower",
+            "max min",
+            "maximum minimum",
+            "first last",
+            "enable disable");
+
+    /** Words between two swapped items that make the swap harmless ("A and B", "between A and B"). */
+    static final Set<String> SYMMETRIC = Set.of("and", "or", ",", "&", "plus", "between", "both", "/");
+
+    static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+    /** Words before "one" that make it a pronoun ("how can one", "which one"), not the number 1. */
+    static final Set<String> PRONOUN_ONE_PREVIOUS = Set.of(
+            "can", "could", "should", "would", "will", "may", "might", "must", "does", "do", "did", "how", "which",
+            "the", "this", "that", "each", "every", "any", "no", "someone", "anyone");
+
+    static final Map<String, Integer> NUMBER_WORDS = numberWords();
+
+    static final Map<String, Integer> ORDINAL_WORDS = Map.of(
+            "second", 2, "third", 3, "fourth", 4, "fifth", 5, "sixth", 6, "seventh", 7, "eighth", 8, "ninth", 9,
+            "tenth", 10);
+
+    static final Map<String, Long> MULTIPLIERS = Map.of(
+            "hundred",
+            100L,
+            "thousand",
+            1_000L,
+            "million",
+            1_000_000L,
+            "billion",
+            1_000_000_000L,
+            "trillion",
+            1_000_000_000_000L);
+
+    /** Other spellings of units, currencies and a few technical names, keyed to one canonical name. */
+    static final Map<String, Set<String>> ALIASES = aliases(
+            "usd $ dollar dollars buck bucks",
+            "eur € euro euros",
+            "gbp £ pound sterling",
+            "jpy ¥ yen",
+            "km kilometer kilometre kilometers kilometres kms",
+            "mile mi miles",
+            "kg kilogram kilograms kilo kilos kgs",
+            "lb lbs pound pounds",
+            "g gram grams gramme",
+            "m meter metre meters metres",
+            "cm centimeter centimetre",
+            "mm millimeter millimetre",
+            "ft foot feet",
+            "inch inches",
+            "oz ounce ounces",
+            "l liter litre liters litres",
+            "ml milliliter millilitre",
+            "celsius °c centigrade",
+            "fahrenheit °f",
+            "h hr hrs hour hours",
+            "min mins minute minutes",
+            "sec secs second seconds",
+            "percent % pct percentage",
+            "go golang",
+            "js javascript",
+            "ts typescript",
+            "py python",
+            "email e-mail",
+            "usa us america",
+            "uk britain",
+            "tv television",
+            "pc computer");
+
+    private static Map<String, Integer> numberWords() {
+        Map<String, Integer> m = new HashMap<>();
+        String[] units = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                        + "fifteen sixteen seventeen eighteen nineteen")
+                .split(" ");
+        for (int i = 0; i < units.length; i++) {
+            m.put(units[i], i);
+        }
+        String[] tens = "twenty thirty forty fifty sixty seventy eighty ninety".split(" ");
+        for (int i = 0; i < tens.length; i++) {
+            m.put(tens[i], 10 * (i + 2));
+        }
+        m.put("dozen", 12);
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, Set<String>> polar(String... pairs) {
+        Map<String, java.util.Set<String>> m = new HashMap<>();
+        for (String p : pairs) {
+            String[] xy = p.split(" ");
+            m.computeIfAbsent(xy[0], k -> new java.util.HashSet<>()).add(xy[1]);
+            m.computeIfAbsent(xy[1], k -> new java.util.HashSet<>()).add(xy[0]);
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, Set.copyOf(v)));
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, Set<String>> aliases(String... groups) {
+        Map<String, java.util.Set<String>> m = new HashMap<>();
+        for (String g : groups) {
+            String[] words = g.split(" ");
+            for (String w : words) {
+                m.computeIfAbsent(w, k -> new java.util.HashSet<>()).add("~" + words[0]);
+            }
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, Set.copyOf(v)));
+        return Map.copyOf(out);
+    }
+}

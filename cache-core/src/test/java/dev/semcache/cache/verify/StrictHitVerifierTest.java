@@ -1,0 +1,251 @@
+package dev.semcache.cache.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.semcache.cache.HitVerifier;
+import dev.semcache.cache.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each rule on sentences written for this test (none is taken from the evaluation data): what it must reject, and
+ * paraphrases it must let through.
+ */
+final class StrictHitVerifierTest {
+    private static final HitVerifier VERIFIER = HitVerifiers.strict();
+
+    private static Verdict verify(String query, String candidate) {
+        return VERIFIER.verify(query, candidate, 0.95);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Convert 25 miles to kilometers.                    | Convert 40 miles to kilometers.
+            What was the inflation rate in 2008?              | What was the inflation rate in 2009?
+            Write a 500-word essay on climate change.          | Write a 1000-word essay on climate change.
+            Give me five ideas for a birthday party.           | Give me twelve ideas for a birthday party.
+            Explain recursion in one sentence.                 | Explain recursion in detail.
+            How much is 3 million yen in dollars?              | How much is 3 thousand yen in dollars?
+            """)
+    void verify_numberChanges_rejectsWithNumber(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("number"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How many calories are in three eggs?   | How many calories are in 3 eggs?
+            Give me ten tips for better sleep.     | Give me 10 tips for better sleep.
+            What is 1,000 times 12?                | What is 1000 times twelve?
+            How can one learn to juggle?           | How do I learn to juggle?
+            """)
+    void verify_sameNumbersWrittenDifferently_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How much is 100 dollars in euros?  | How much is 100 pounds in euros?
+            How heavy is 5 kg in pounds?       | How heavy is 5 kg in ounces?
+            """)
+    void verify_unitOrCurrencySwapped_rejectsWithUnit(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("unit"));
+    }
+
+    @Test
+    void verify_currencySymbolAndWord_accepts() {
+        assertThat(verify("How much is $100 in euros?", "How much is 100 dollars in euros?")
+                        .accepted())
+                .isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Translate this sentence from German to Italian.           | Translate this sentence from Italian to German.
+            Is Tokyo bigger than Paris?                               | Is Paris bigger than Tokyo?
+            How do I migrate a database from MySQL to PostgreSQL?     | How do I migrate a database from PostgreSQL to MySQL?
+            What is the flight time from New York to Los Angeles?     | What is the flight time from Los Angeles to New York?
+            Convert 20 Celsius to Fahrenheit.                         | Convert 20 Fahrenheit to Celsius.
+            """)
+    void verify_itemsSwapAroundAnAsymmetricWord_rejectsWithDirection(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("direction"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            What is the difference between a virus and a bacterium? | What is the difference between a bacterium and a virus?
+            Compare salt and pepper.                                | Compare pepper and salt.
+            """)
+    void verify_itemsSwapAcrossAndOrBetween_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Is it safe to drink coffee while pregnant?   | Is it not safe to drink coffee while pregnant?
+            Which plants can grow in shade?              | Which plants can't grow in shade?
+            Make a pasta sauce with garlic.              | Make a pasta sauce without garlic.
+            """)
+    void verify_oneSideNegated_rejectsWithNegation(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("negation"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I enable two-factor authentication on my phone?  | How do I disable two-factor authentication on my phone?
+            What are the advantages of remote work?                 | What are the disadvantages of remote work?
+            Should I stretch before running?                        | Should I stretch after running?
+            How do I increase my credit score?                      | How do I decrease my credit score?
+            Is a gas stove better than an induction hob?            | Is a gas stove worse than an induction hob?
+            How do I zoom in on a PDF?                              | How do I zoom out on a PDF?
+            """)
+    void verify_oppositeWords_rejectsWithPolarity(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("polarity"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Who wrote Pride and Prejudice?       | Who wrote Wuthering Heights?
+            What is the capital of Austria?      | What is the capital of Australia?
+            How do I sort a list in Rust?        | How do I sort a list in Kotlin?
+            How do I install Docker on Fedora?   | How do I install Docker on Debian?
+            What does error E42 mean on my washer? | What does error E43 mean on my washer?
+            """)
+    void verify_differentNamedThing_rejectsWithEntity(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("entity"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Explain quantum computing in Spanish.     | Explain quantum computing in German.
+            Reply in Portuguese: how are you today?   | Reply in Dutch: how are you today?
+            """)
+    void verify_differentLanguageAsked_rejectsWithLanguage(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("language"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Write a limerick about a cat.            | Write a ballad about a cat.
+            Write an essay about the ocean.          | Write a story about the ocean.
+            """)
+    void verify_differentWrittenForm_rejectsWithFormat(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("format"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Write a casual email to my landlord.              | Write a stern email to my landlord.
+            What are the symptoms of measles?                 | What are the symptoms of mumps?
+            How can I lose weight?                            | How can I gain weight?
+            Which foods should I eat when I have a cold?      | Which foods should I avoid when I have a cold?
+            """)
+    void verify_oneSlotReplacedInSameSentence_rejects(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I cook rice?         | How do I cook rice in a pressure cooker?
+            What is Kafka?              | What is Kafka consumer group rebalancing?
+            How do I bake bread?        | How do I bake gluten-free rye bread?
+            """)
+    void verify_narrowerQuestion_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How did the printing press change Europe?  | Why did the printing press change Europe?
+            When was the Eiffel Tower built?           | How was the Eiffel Tower built?
+            """)
+    void verify_differentKindOfQuestion_rejectsWithQuestion(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("question"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I boil an egg?                      | What's the best way to boil an egg?
+            What is the boiling point of water?        | At what temperature does water boil?
+            Recommend some books about stoicism.       | Can you suggest a few books on stoicism?
+            Why do cats purr?                          | What makes cats purr?
+            How do I center a div in CSS?              | How can I center a div with CSS?
+            What is the speed of light?                | How fast does light travel?
+            Tell me a joke about programmers.          | tell me a joke about programmers
+            WHAT IS THE CAPITAL OF PERU                | What is the capital of Peru?
+            How do I combine two lists in Python?      | How can I merge two Python lists?
+            Who painted The Starry Night?              | Who is the painter of The Starry Night?
+            Explain photosynthesis in simple terms.    | Describe photosynthesis in simple words.
+            """)
+    void verify_paraphrase_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @Test
+    void verify_disabledCheck_letsItsCasesThrough() {
+        HitVerifier noNumbers =
+                StrictHitVerifier.builder().disable(Check.NUMBER).build();
+
+        Verdict verdict = noNumbers.verify("List 5 rivers in Peru.", "List 7 rivers in Peru.", 0.97);
+
+        assertThat(verdict.accepted()).isTrue();
+    }
+
+    @Test
+    void verify_emptyOrPunctuationOnly_doesNotThrow() {
+        assertThat(verify("", "").accepted()).isTrue();
+        assertThat(verify("???", "!!").accepted()).isTrue();
+        assertThat(verify("\u00e7a va? \u4f60\u597d", "\u00e7a va? \u4f60\u597d")
+                        .accepted())
+                .isTrue();
+    }
+
+    @Test
+    void builder_overlapOutOfRange_throwsIllegalArgument() {
+        assertThatThrownBy(() -> StrictHitVerifier.builder().minTemplateOverlap(1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minTemplateOverlap");
+        assertThatThrownBy(() -> StrictHitVerifier.builder().minTemplateOverlap(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void builder_scopeGrowthNotPositive_throwsIllegalArgument() {
+        assertThatThrownBy(() -> StrictHitVerifier.builder().scopeGrowth(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scopeGrowth");
+    }
+
+    @Test
+    void builder_settingRepeated_throwsIllegalState() {
+        StrictHitVerifier.Builder b = StrictHitVerifier.builder().scopeGrowth(0.7);
+
+        assertThatThrownBy(() -> b.scopeGrowth(0.8))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("scopeGrowth");
+        assertThatThrownBy(
+                        () -> StrictHitVerifier.builder().disable(Check.SCOPE).enable(Check.SCOPE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SCOPE");
+    }
+
+    @Test
+    void toBuilder_variant_keepsOtherSettings() {
+        StrictHitVerifier base = StrictHitVerifier.builder()
+                .minTemplateOverlap(0.7)
+                .disable(Check.QUESTION)
+                .build();
+
+        StrictHitVerifier variant = base.toBuilder().scopeGrowth(1.0).build();
+
+        assertThat(variant.minTemplateOverlap()).isEqualTo(0.7);
+        assertThat(variant.scopeGrowth()).isEqualTo(1.0);
+        assertThat(variant.checks()).doesNotContain(Check.QUESTION).contains(Check.SCOPE);
+    }
+
+    @Test
+    void strict_isSharedAndAlsoReachableFromTheInterface() {
+        assertThat(HitVerifier.strict()).isSameAs(HitVerifiers.strict());
+    }
+}
