@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             HitPathCommand.class,
             StatsCommand.class,
+            LoadCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SemcacheBench implements Runnable {

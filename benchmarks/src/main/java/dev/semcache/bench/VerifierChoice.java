@@ -1,6 +1,7 @@
 package dev.semcache.bench;
 
 import dev.semcache.cache.HitVerifier;
+import dev.semcache.cache.verify.HitVerifiers;
 
 /**
  * The {@code --verifier on|off} option: which {@link HitVerifier} the cache under test uses.
@@ -8,10 +9,7 @@ import dev.semcache.cache.HitVerifier;
  * @since 0.1.0
  */
 public enum VerifierChoice {
-    /**
-     * The verifier a deployment runs. Until a strict verifier ships in cache-core this is the cache builder's default,
-     * {@link HitVerifier#acceptAll()}, and {@link #description()} says so.
-     */
+    /** The strict verifier ({@link HitVerifiers#strict()}): rejects near-misses the similarity alone accepts. */
     ON,
     /** No verification: the similarity score alone decides ({@link HitVerifier#acceptAll()}). */
     OFF;
@@ -22,17 +20,15 @@ public enum VerifierChoice {
      * @return the verifier for this choice
      */
     public HitVerifier verifier() {
-        return HitVerifier.acceptAll();
+        return this == ON ? HitVerifiers.strict() : HitVerifier.acceptAll();
     }
 
     /**
-     * Returns what the choice means in this build, for reports.
+     * Returns what the choice means, for reports.
      *
      * @return a short description
      */
     public String description() {
-        return this == ON
-                ? "on (the builder's default, accept-all: no strict verifier in this build)"
-                : "off (accept-all)";
+        return this == ON ? "on (strict, HitVerifiers.strict())" : "off (accept-all: similarity alone)";
     }
 }

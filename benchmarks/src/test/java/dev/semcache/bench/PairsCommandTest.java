@@ -35,7 +35,7 @@ final class PairsCommandTest {
     void pairs_json_lastLineHoldsMetricsAndKinds() throws IOException {
         Path file = write(PAIRS);
 
-        int exitCode = run("pairs", "--file", file.toString(), "--json", "--threshold", "0.92");
+        int exitCode = run("pairs", "--file", file.toString(), "--json", "--threshold", "0.92", "--verifier", "off");
 
         assertThat(exitCode).as(err.toString()).isZero();
         JsonNode json = new ObjectMapper().readTree(lastLine());
@@ -65,6 +65,8 @@ final class PairsCommandTest {
                 file.toString(),
                 "--sweep",
                 "0.60:0.99:0.01",
+                "--verifier",
+                "off",
                 "--target-precision",
                 "0.9",
                 "--chart",
@@ -90,6 +92,25 @@ final class PairsCommandTest {
         assertThat(lines.get(0)).startsWith("line\tlabel\tkind\toutcome\thit\tsimilarity");
         assertThat(lines.get(1)).startsWith("2\t1\tparaphrase\tnot_found\t0\t0.89");
         assertThat(lines.get(3)).startsWith("4\t1\tparaphrase\texact\t1\t1.0000");
+    }
+
+    @Test
+    void pairs_verifierOn_rejectsTheDirectionSwapTheScoreAccepts() throws IOException {
+        Path file = write(PAIRS);
+
+        int off = run("pairs", "--file", file.toString(), "--json", "--verifier", "off", "--threshold", "0.9");
+        JsonNode withoutVerifier = new ObjectMapper().readTree(lastLine());
+        out.getBuffer().setLength(0);
+        int on = run("pairs", "--file", file.toString(), "--json", "--verifier", "on", "--threshold", "0.9");
+        JsonNode withVerifier = new ObjectMapper().readTree(lastLine());
+
+        assertThat(off).as(err.toString()).isZero();
+        assertThat(on).as(err.toString()).isZero();
+        assertThat(withoutVerifier.get("kinds").get("direction").get("fp").asInt())
+                .isEqualTo(1);
+        assertThat(withVerifier.get("kinds").get("direction").get("fp").asInt()).isZero();
+        assertThat(withVerifier.get("outcomes").get("rejected").asInt()).isPositive();
+        assertThat(withVerifier.get("verifier").asText()).isEqualTo("on");
     }
 
     @Test

@@ -92,8 +92,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * @return the running server; close it when done
      */
     public static FakeOpenAiServer start() {
+        return start(0);
+    }
+
+    /**
+     * Starts a server on {@code 127.0.0.1} and the given port, for a process that must know the port in advance (a
+     * service started with {@code UPSTREAM_URL} pointing at it).
+     *
+     * @param port the port, or 0 for a free one
+     * @return the running server; close it when done
+     */
+    public static FakeOpenAiServer start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             ExecutorService threads = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "fake-openai");
                 t.setDaemon(true);
