@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link HitVerifier} that compares the two prompts word by word and rejects a candidate whose differences change
@@ -131,7 +132,7 @@ public final class StrictHitVerifier implements HitVerifier {
         return reason == null ? Verdict.accept() : Verdict.reject(reason);
     }
 
-    private @org.jspecify.annotations.Nullable String firstReason(List<Token> a, List<Token> b) {
+    private @Nullable String firstReason(List<Token> a, List<Token> b) {
         if (checks.contains(Check.NUMBER) && !numbers(a).equals(numbers(b))) {
             return "number";
         }
@@ -186,7 +187,7 @@ public final class StrictHitVerifier implements HitVerifier {
         return !added.isEmpty() && otherRest.isEmpty() && added.size() >= scopeGrowth * Math.max(1, otherContent);
     }
 
-    private @org.jspecify.annotations.Nullable String replacedSlot(
+    private @Nullable String replacedSlot(
             List<Token> a, List<Token> b, Alignment al, List<Token> topicA, List<Token> topicB, boolean entities) {
         List<Token> fa = new ArrayList<>();
         List<String> ka = new ArrayList<>();
