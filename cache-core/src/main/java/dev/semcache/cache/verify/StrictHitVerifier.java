@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame;
  *   <li>{@link Check#POLARITY}: unpaired words are opposites;
  *   <li>{@link Check#ENTITY}: unpaired names on both sides, or a name extended;
- *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same;
+ *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same (one differing
+ *       place only);
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
  *   <li>{@link Check#SCOPE}: one side adds many topic words.
  * </ol>
