@@ -31,7 +31,8 @@ public enum Check {
     /**
      * In an otherwise identical sentence, one word or short phrase is replaced by one that is not a synonym ("a formal
      * apology" / "a friendly apology", "using recursion" / "using a loop"): {@code format}, {@code language},
-     * {@code unit}, {@code entity} or {@code substitution}.
+     * {@code unit}, {@code entity} or {@code substitution}. Only fires when the sentences share most of their tokens
+     * and differ in that one place; a sentence reworded in several places is left to the embedding score.
      */
     SUBSTITUTION,
     /**

@@ -348,34 +348,6 @@ final class Lexicon {
         return false;
     }
 
-    /**
-     * Whether two dictionary forms are close in meaning: they share a synset, their synsets are directly linked
-     * (similar-to, attribute, also-see, direct hypernym of a noun or verb), or the words are linked by derivation,
-     * pertainymy or participle ("paint" and "painter", "far" and "distance").
-     */
-    boolean related(String lemmaA, String lemmaB) {
-        if (lemmaA.equals(lemmaB)) {
-            return true;
-        }
-        Set<String> lex = lexicalLinks.get(lemmaA);
-        if (lex != null && lex.contains(lemmaB)) {
-            return true;
-        }
-        int[] sa = synsetsOf.get(lemmaA);
-        int[] sb = synsetsOf.get(lemmaB);
-        if (sa == null || sb == null) {
-            return false;
-        }
-        for (int x : sa) {
-            for (int y : sb) {
-                if (x == y || Arrays.binarySearch(links[x], y) >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Returns the sorted ids of the synsets that contain one of the given dictionary forms. */
     int[] ownSynsets(Set<String> lemmas) {
         int[] out = new int[0];
@@ -452,9 +424,5 @@ final class Lexicon {
     boolean antonyms(String lemmaA, String lemmaB) {
         Set<String> a = antonyms.get(lemmaA);
         return a != null && a.contains(lemmaB);
-    }
-
-    int synsetCount() {
-        return synsetPos.length;
     }
 }

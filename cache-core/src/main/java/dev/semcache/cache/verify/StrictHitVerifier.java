@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link HitVerifier} that compares the two prompts word by word and rejects a candidate whose differences change
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame;
  *   <li>{@link Check#POLARITY}: unpaired words are opposites;
  *   <li>{@link Check#ENTITY}: unpaired names on both sides, or a name extended;
- *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same;
+ *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same (one differing
+ *       place only);
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
  *   <li>{@link Check#SCOPE}: one side adds many topic words.
  * </ol>
@@ -131,7 +133,7 @@ public final class StrictHitVerifier implements HitVerifier {
         return reason == null ? Verdict.accept() : Verdict.reject(reason);
     }
 
-    private @org.jspecify.annotations.Nullable String firstReason(List<Token> a, List<Token> b) {
+    private @Nullable String firstReason(List<Token> a, List<Token> b) {
         if (checks.contains(Check.NUMBER) && !numbers(a).equals(numbers(b))) {
             return "number";
         }
@@ -186,7 +188,7 @@ public final class StrictHitVerifier implements HitVerifier {
         return !added.isEmpty() && otherRest.isEmpty() && added.size() >= scopeGrowth * Math.max(1, otherContent);
     }
 
-    private @org.jspecify.annotations.Nullable String replacedSlot(
+    private @Nullable String replacedSlot(
             List<Token> a, List<Token> b, Alignment al, List<Token> topicA, List<Token> topicB, boolean entities) {
         List<Token> fa = new ArrayList<>();
         List<String> ka = new ArrayList<>();

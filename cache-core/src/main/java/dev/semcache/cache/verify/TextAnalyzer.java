@@ -3,7 +3,6 @@ package dev.semcache.cache.verify;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -243,11 +242,5 @@ final class TextAnalyzer {
             }
         }
         return false;
-    }
-
-    static Set<String> orderedUnion(Set<String> a, String b) {
-        Set<String> out = new LinkedHashSet<>(a);
-        out.add(b);
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.semcache.benchmarks;
+package dev.semcache.bench.jmh;
 
 import dev.semcache.cache.HitVerifier;
 import dev.semcache.cache.verify.HitVerifiers;
@@ -27,8 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>{@code
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
- * java -cp "benchmarks/target/classes:$(./mvnw -q -pl benchmarks dependency:build-classpath \
- *     -Dmdep.outputFile=/dev/stdout)" org.openjdk.jmh.Main HitVerifierBenchmark
+ * java -cp benchmarks/target/semcache-bench.jar org.openjdk.jmh.Main HitVerifierBenchmark
  * }</pre>
  */
 @State(Scope.Benchmark)

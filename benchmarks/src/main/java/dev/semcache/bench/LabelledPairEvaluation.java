@@ -1,4 +1,4 @@
-package dev.semcache.benchmarks;
+package dev.semcache.bench;
 
 import dev.semcache.cache.HitVerifier;
 import dev.semcache.cache.verify.HitVerifiers;
@@ -26,8 +26,7 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
- * java -cp "benchmarks/target/classes:cache-core/target/classes:embeddings/target/classes:$(./mvnw -q -pl benchmarks \
- *     dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" dev.semcache.benchmarks.LabelledPairEvaluation \
+ * java -cp benchmarks/target/semcache-bench.jar dev.semcache.bench.LabelledPairEvaluation \
  *     ../shared/datasets/prompt-pairs/prompt-pairs-dev.tsv BGE_SMALL_EN_V1_5 0.92 [first-row [row-count]]
  * }</pre>
  */
