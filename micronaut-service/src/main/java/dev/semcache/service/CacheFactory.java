@@ -88,14 +88,16 @@ final class CacheFactory {
     }
 
     /**
-     * Provides the hit verifier: for now the one that trusts the similarity score; replace this bean (with
-     * {@code @Replaces(HitVerifier.class)}) to reject near misses whose differences change the meaning.
+     * Provides the hit verifier named by {@code semcache.cache.verifier}: the strict one by default, which rejects
+     * near misses whose differences change the meaning; replace this bean (with {@code @Replaces(HitVerifier.class)})
+     * to bring another.
      *
+     * @param config the cache configuration
      * @return the verifier
      */
     @Singleton
-    HitVerifier hitVerifier() {
-        return HitVerifier.acceptAll();
+    HitVerifier hitVerifier(CacheConfig config) {
+        return CacheConfig.VERIFIER_OFF.equals(config.verifier()) ? HitVerifier.acceptAll() : HitVerifier.strict();
     }
 
     /**

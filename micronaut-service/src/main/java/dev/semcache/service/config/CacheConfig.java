@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param threshold the least cosine similarity of a semantic hit ({@code SEMCACHE_THRESHOLD}), in [0, 1]
  * @param ttl how long an answer stays cached ({@code SEMCACHE_TTL}), positive
  * @param maxBodyBytes the largest chat completions request body accepted, in bytes; larger ones get 413
+ * @param verifier the hit verifier ({@code SEMCACHE_VERIFIER}): {@code strict} (the default) rejects near misses
+ *     whose differences change the meaning (numbers, direction, negation, ...); {@code off} trusts the score alone
  * @since 0.1.0
  */
 @ConfigurationProperties(CacheConfig.PREFIX)
@@ -22,10 +24,17 @@ public record CacheConfig(
         @Bindable(defaultValue = DEFAULT_MODEL) String model,
         @Bindable(defaultValue = "0.92") double threshold,
         @Bindable(defaultValue = "7d") Duration ttl,
-        @Bindable(defaultValue = "1048576") int maxBodyBytes) {
+        @Bindable(defaultValue = "1048576") int maxBodyBytes,
+        @Bindable(defaultValue = VERIFIER_STRICT) String verifier) {
 
     /** The configuration prefix. */
     public static final String PREFIX = "semcache.cache";
+
+    /** The verifier setting that turns on the strict hit verifier, the default. */
+    public static final String VERIFIER_STRICT = "strict";
+
+    /** The verifier setting that trusts the similarity score alone. */
+    public static final String VERIFIER_OFF = "off";
 
     /** The default embedding model. */
     public static final String DEFAULT_MODEL = "all-minilm-l6-v2";
@@ -43,6 +52,10 @@ public record CacheConfig(
             throw new IllegalArgumentException(PREFIX + ".threshold must be in [0, 1], was " + threshold);
         }
         Durations.requirePositive(ttl, PREFIX + ".ttl");
+        if (!VERIFIER_STRICT.equals(verifier) && !VERIFIER_OFF.equals(verifier)) {
+            throw new IllegalArgumentException(PREFIX + ".verifier must be '" + VERIFIER_STRICT + "' or '"
+                    + VERIFIER_OFF + "', was '" + verifier + "'");
+        }
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException(PREFIX + ".max-body-bytes must be positive, was " + maxBodyBytes);
         }
@@ -52,6 +65,7 @@ public record CacheConfig(
     public String toString() {
         // The Redis URL may carry a password.
         return "CacheConfig[redis=" + (redisUrl == null ? "in-memory" : "configured") + ", model=" + model
-                + ", threshold=" + threshold + ", ttl=" + ttl + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", threshold=" + threshold + ", ttl=" + ttl + ", maxBodyBytes=" + maxBodyBytes + ", verifier="
+                + verifier + "]";
     }
 }
