@@ -89,13 +89,13 @@ final class ChatCompletionsIT {
         HttpResponseFor<ChatCompletion> first = client.chat()
                 .completions()
                 .withRawResponse()
-                .create(ask(ServiceFixture.MODEL, "What is the capital of France?"));
+                .create(ask(ServiceFixture.MODEL, "How do I reset my password?"));
         String firstText = text(first.parse());
-        awaitStored(service, key, ServiceFixture.MODEL, "What is the capital of France?");
+        awaitStored(service, key, ServiceFixture.MODEL, "How do I reset my password?");
         HttpResponseFor<ChatCompletion> second = client.chat()
                 .completions()
                 .withRawResponse()
-                .create(ask(ServiceFixture.MODEL, "Which city is the capital of France?"));
+                .create(ask(ServiceFixture.MODEL, "How can I reset my password?"));
         ChatCompletion secondCompletion = second.parse();
 
         assertThat(header(first, "X-Cache")).isEqualTo("MISS");

@@ -26,7 +26,7 @@ final class SharedNamespaceIT {
                 shared))) {
             String alice = ServiceFixture.freshKey();
             String bob = ServiceFixture.freshKey();
-            String question = "What is the capital of France?";
+            String question = "How do I reset my password?";
 
             HttpResponse<String> first = service.postJson(
                     "/v1/chat/completions",
@@ -36,7 +36,7 @@ final class SharedNamespaceIT {
             awaitStored(service, alice, ServiceFixture.MODEL, question);
             HttpResponse<String> second = service.postJson(
                     "/v1/chat/completions",
-                    ServiceFixture.chat(ServiceFixture.MODEL, "Which city is the capital of France?", false),
+                    ServiceFixture.chat(ServiceFixture.MODEL, "How can I reset my password?", false),
                     "Authorization",
                     "Bearer " + bob);
 
