@@ -76,6 +76,8 @@ jmh() {
     java -cp "$JAR" org.openjdk.jmh.Main HitPathBenchmark -rf json -rff "$OUT/jmh-hitpath.json" \
         > "$OUT/jmh-hitpath.txt" 2>&1
     java -jar "$JAR" hitpath --jmh "$OUT/jmh-hitpath.json" --out "$OUT/hitpath.md" --json > "$OUT/hitpath.txt"
+    java -jar "$JAR" hitpath --measure --store IN_MEMORY,JEDIS,LETTUCE --seconds 20 \
+        --out "$OUT/hitpath-interleaved.md" --json > "$OUT/hitpath-interleaved.txt" 2>&1
     java -cp "$JAR" org.openjdk.jmh.Main StoreSearchBenchmark -rf json -rff "$OUT/jmh-store-search.json" \
         > "$OUT/jmh-store-search.txt" 2>&1
     java -cp "$JAR" org.openjdk.jmh.Main EmbeddingBenchmark -rf json -rff "$OUT/jmh-embedding.json" \
@@ -85,6 +87,8 @@ jmh() {
 load() {
     java -jar "$JAR" load --start-service "$SERVICE_JAR" --concurrency 4 --duration 20s --warmup 10s \
         --hit-ratio 0.5 --stream --out "$OUT/load" --json > "$OUT/load.txt"
+    java -jar "$JAR" load --start-service "$SERVICE_JAR" --concurrency 1 --duration 15s --warmup 10s \
+        --hit-ratio 0.5 --stream --out "$OUT/load-c1" --json > "$OUT/load-c1.txt"
 }
 
 for step in "${steps[@]}"; do

@@ -140,6 +140,17 @@ public class HitPathBenchmark {
     public void setUp() {
         embedder = OnnxTextEmbedder.bundled(model);
         bench = store.open(embedder.modelId(), embedder.dimension(), "hitpath");
+        try {
+            fill();
+        } catch (RuntimeException e) {
+            // JMH skips the tear-down of a failed setup: remove what was written now.
+            bench.close();
+            embedder.close();
+            throw e;
+        }
+    }
+
+    private void fill() {
         VectorStore linked = new OwnKeyLinkStore(bench.store());
         cache = SemanticCache.builder()
                 .embedder(embedder)

@@ -25,42 +25,74 @@ public final class ReplayStats {
         long wrongHits;
         long unlabelledHits;
 
-        /** Returns the events of this kind. */
+        /**
+         * Returns the events of this kind.
+         *
+         * @return the events of this kind
+         */
         public long events() {
             return events;
         }
 
-        /** Returns the hits, exact and semantic. */
+        /**
+         * Returns the hits, exact and semantic.
+         *
+         * @return the hits, exact and semantic
+         */
         public long hits() {
             return exactHits + semanticHits;
         }
 
-        /** Returns the exact-path hits. */
+        /**
+         * Returns the exact-path hits.
+         *
+         * @return the exact-path hits
+         */
         public long exactHits() {
             return exactHits;
         }
 
-        /** Returns the semantic-path hits. */
+        /**
+         * Returns the semantic-path hits.
+         *
+         * @return the semantic-path hits
+         */
         public long semanticHits() {
             return semanticHits;
         }
 
-        /** Returns the hits that served a right answer. */
+        /**
+         * Returns the hits that served a right answer.
+         *
+         * @return the hits that served a right answer
+         */
         public long rightHits() {
             return rightHits;
         }
 
-        /** Returns the hits that served an answer a label-0 row marks as different. */
+        /**
+         * Returns the hits that served an answer a label-0 row marks as different.
+         *
+         * @return the hits that served an answer a label-0 row marks as different
+         */
         public long wrongHits() {
             return wrongHits;
         }
 
-        /** Returns the hits whose served prompt the labels say nothing about. */
+        /**
+         * Returns the hits whose served prompt the labels say nothing about.
+         *
+         * @return the hits whose served prompt the labels say nothing about
+         */
         public long unlabelledHits() {
             return unlabelledHits;
         }
 
-        /** Returns hits over events, 0 when there was no event. */
+        /**
+         * Returns hits over events, 0 when there was no event.
+         *
+         * @return hits over events, 0 when there was no event
+         */
         public double hitRate() {
             return events == 0 ? 0 : (double) hits() / events;
         }
@@ -87,17 +119,29 @@ public final class ReplayStats {
         }
     }
 
-    /** Returns the events replayed. */
+    /**
+     * Returns the events replayed.
+     *
+     * @return the events replayed
+     */
     public long events() {
         return events;
     }
 
-    /** Returns the counts of one kind of event. */
+    /**
+     * Returns the counts of one kind of event.
+     *
+     * @return the counts of one kind of event
+     */
     public KindCounts kind(EventKind kind) {
         return kinds.get(kind);
     }
 
-    /** Returns the counts over every kind. */
+    /**
+     * Returns the counts over every kind.
+     *
+     * @return the counts over every kind
+     */
     public KindCounts total() {
         KindCounts total = new KindCounts();
         for (KindCounts k : kinds.values()) {
@@ -111,62 +155,110 @@ public final class ReplayStats {
         return total;
     }
 
-    /** Returns the latency of hits: the whole call, which is the lookup alone. */
+    /**
+     * Returns the latency of hits: the whole call, which is the lookup alone.
+     *
+     * @return the latency of hits: the whole call, which is the lookup alone
+     */
     public Samples hitLatency() {
         return hitLatency;
     }
 
-    /** Returns what the cache added to misses: the whole call minus the upstream's time (lookup and store). */
+    /**
+     * Returns what the cache added to misses: the whole call minus the upstream's time (lookup and store).
+     *
+     * @return what the cache added to misses: the whole call minus the upstream's time (lookup and store)
+     */
     public Samples missOverhead() {
         return missOverhead;
     }
 
-    /** Returns the time of the upstream calls. */
+    /**
+     * Returns the time of the upstream calls.
+     *
+     * @return the time of the upstream calls
+     */
     public Samples upstreamLatency() {
         return upstreamLatency;
     }
 
-    /** Returns whether event {@code i} was a hit, for every event. */
+    /**
+     * Returns whether event {@code i} was a hit, for every event.
+     *
+     * @return whether event {@code i} was a hit, for every event
+     */
     public BitSet hitTimeline() {
         return hitTimeline;
     }
 
-    /** Returns the prompt tokens the hits did not send upstream. */
+    /**
+     * Returns the prompt tokens the hits did not send upstream.
+     *
+     * @return the prompt tokens the hits did not send upstream
+     */
     public long promptTokensSaved() {
         return promptTokensSaved;
     }
 
-    /** Returns the completion tokens the hits did not have generated. */
+    /**
+     * Returns the completion tokens the hits did not have generated.
+     *
+     * @return the completion tokens the hits did not have generated
+     */
     public long completionTokensSaved() {
         return completionTokensSaved;
     }
 
-    /** Returns the USD the hits saved, every hit counted, in billionths. */
+    /**
+     * Returns the USD the hits saved, every hit counted, in billionths.
+     *
+     * @return the USD the hits saved, every hit counted, in billionths
+     */
     public long nanoUsdSaved() {
         return nanoUsdSaved;
     }
 
-    /** Returns the part of {@link #nanoUsdSaved()} saved by wrong or unlabelled hits, in billionths. */
+    /**
+     * Returns the part of {@link #nanoUsdSaved()} saved by wrong or unlabelled hits, in billionths.
+     *
+     * @return the part of {@link #nanoUsdSaved()} saved by wrong or unlabelled hits, in billionths
+     */
     public long nanoUsdSavedOnBadHits() {
         return nanoUsdSavedOnBadHits;
     }
 
-    /** Returns the USD the misses cost upstream, in billionths. */
+    /**
+     * Returns the USD the misses cost upstream, in billionths.
+     *
+     * @return the USD the misses cost upstream, in billionths
+     */
     public long nanoUsdSpent() {
         return nanoUsdSpent;
     }
 
-    /** Returns the prompt tokens the misses sent upstream. */
+    /**
+     * Returns the prompt tokens the misses sent upstream.
+     *
+     * @return the prompt tokens the misses sent upstream
+     */
     public long promptTokensSpent() {
         return promptTokensSpent;
     }
 
-    /** Returns the completion tokens the misses had generated. */
+    /**
+     * Returns the completion tokens the misses had generated.
+     *
+     * @return the completion tokens the misses had generated
+     */
     public long completionTokensSpent() {
         return completionTokensSpent;
     }
 
-    /** Returns the wall-clock time of the replay, in nanoseconds. */
+    /**
+     * Returns the wall-clock time of the replay, in nanoseconds.
+     *
+     * @return the wall-clock time of the replay, in nanoseconds
+     */
     public long wallNanos() {
         return wallNanos;
     }
