@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same (one differing
  *       place only);
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
- *   <li>{@link Check#SCOPE}: one side adds many topic words.
+ *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
+ *       answer, not a topic).
  * </ol>
  *
  * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
@@ -175,13 +176,27 @@ public final class StrictHitVerifier implements HitVerifier {
             return "question";
         }
         if (checks.contains(Check.SCOPE)) {
-            List<Token> addA = nounsOrAdjectives(topicA);
-            List<Token> addB = nounsOrAdjectives(topicB);
+            List<Token> addA = withoutAnswerTypes(a, nounsOrAdjectives(topicA));
+            List<Token> addB = withoutAnswerTypes(b, nounsOrAdjectives(topicB));
             if (narrows(addA, topicB, contentCount(b)) || narrows(addB, topicA, contentCount(a))) {
                 return "scope";
             }
         }
         return null;
+    }
+
+    /**
+     * Drops nouns that name the kind of answer wanted right after "which", "what" or "whose" ("which city is the
+     * capital" asks what "what is the capital" asks): they restate the question, they do not narrow its topic.
+     */
+    private static List<Token> withoutAnswerTypes(List<Token> tokens, List<Token> added) {
+        List<Token> out = new ArrayList<>(added.size());
+        for (Token t : added) {
+            if (t.index == 0 || !Words.WH_DETERMINERS.contains(tokens.get(t.index - 1).lower)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private boolean narrows(List<Token> added, List<Token> otherRest, int otherContent) {

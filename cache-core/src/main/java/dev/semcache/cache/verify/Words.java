@@ -154,6 +154,9 @@ final class Words {
             "d",
             "m");
 
+    /** Question words that can stand before a noun naming the kind of answer ("which city", "what year"). */
+    static final Set<String> WH_DETERMINERS = Set.of("what", "which", "whose");
+
     /** Question words that do not change what is asked ("what is X" and "which is X", "how do I" and "what's the way"). */
     static final Set<String> WH_GENERIC = Set.of("what", "which", "who", "whom", "whose", "how");
 

@@ -177,6 +177,8 @@ final class StrictHitVerifierTest {
             How do I combine two lists in Python?      | How can I merge two Python lists?
             Who painted The Starry Night?              | Who is the painter of The Starry Night?
             Explain photosynthesis in simple terms.    | Describe photosynthesis in simple words.
+            What is the capital of France?             | Which city is the capital of France?
+            What is the tallest peak in Africa?        | Which mountain is the tallest peak in Africa?
             """)
     void verify_paraphrase_accepts(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
