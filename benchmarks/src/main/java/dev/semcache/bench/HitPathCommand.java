@@ -94,9 +94,9 @@ public final class HitPathCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             paramLabel = "MODEL",
-            defaultValue = "ALL_MINILM_L6_V2",
+            defaultValue = "BGE_SMALL_EN_V1_5",
             description = "With --measure: ALL_MINILM_L6_V2 or BGE_SMALL_EN_V1_5. Default: ${DEFAULT-VALUE}.")
-    private BundledModel model = BundledModel.ALL_MINILM_L6_V2;
+    private BundledModel model = BundledModel.BGE_SMALL_EN_V1_5;
 
     @Option(
             names = "--seconds",

@@ -41,13 +41,13 @@ public final class ModelOptions {
     @Option(
             names = "--model",
             paramLabel = "MODEL",
-            defaultValue = "all-minilm-l6-v2",
+            defaultValue = "bge-small-en-v1.5",
             description = {
                 "A bundled model (all-minilm-l6-v2, bge-small-en-v1.5) or a directory containing " + MODEL_FILE
                         + " and " + TOKENIZER_FILE + ".",
                 "Default: ${DEFAULT-VALUE}."
             })
-    private String model = "all-minilm-l6-v2";
+    private String model = "bge-small-en-v1.5";
 
     @Option(
             names = "--pooling",

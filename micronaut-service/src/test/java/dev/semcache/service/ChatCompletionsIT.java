@@ -408,7 +408,7 @@ final class ChatCompletionsIT {
         assertThat(details.at("/store/status").asText()).isEqualTo("UP");
         assertThat(details.at("/store/details/store").asText()).contains("lettuce");
         assertThat(details.at("/model/status").asText()).isEqualTo("UP");
-        assertThat(details.at("/model/details/model").asText()).isEqualTo("all-minilm-l6-v2");
+        assertThat(details.at("/model/details/model").asText()).isEqualTo("bge-small-en-v1.5");
     }
 
     @Test

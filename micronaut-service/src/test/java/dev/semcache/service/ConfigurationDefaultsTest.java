@@ -37,7 +37,7 @@ final class ConfigurationDefaultsTest {
             assertThat(retry)
                     .isEqualTo(
                             new RetryConfig(3, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(30)));
-            assertThat(cache.model()).isEqualTo(CacheConfig.DEFAULT_MODEL);
+            assertThat(cache.model()).isEqualTo("bge-small-en-v1.5").isEqualTo(CacheConfig.DEFAULT_MODEL);
             assertThat(cache.threshold()).isEqualTo(0.92);
             assertThat(cache.ttl()).isEqualTo(Duration.ofDays(7));
             assertThat(cache.maxBodyBytes()).isEqualTo(1_048_576);

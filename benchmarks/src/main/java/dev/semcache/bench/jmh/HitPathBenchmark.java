@@ -113,8 +113,8 @@ public class HitPathBenchmark {
     public int entries = 1000;
 
     /** The embedding model. */
-    @Param({"ALL_MINILM_L6_V2"})
-    public BundledModel model = BundledModel.ALL_MINILM_L6_V2;
+    @Param({"BGE_SMALL_EN_V1_5"})
+    public BundledModel model = BundledModel.BGE_SMALL_EN_V1_5;
 
     @SuppressWarnings("NullAway.Init") // set in setUp()
     private OnnxTextEmbedder embedder;

@@ -37,7 +37,7 @@ public record CacheConfig(
     public static final String VERIFIER_OFF = "off";
 
     /** The default embedding model. */
-    public static final String DEFAULT_MODEL = "all-minilm-l6-v2";
+    public static final String DEFAULT_MODEL = "bge-small-en-v1.5";
 
     /**
      * Validates the values.
