@@ -63,6 +63,8 @@ final class PairsCommandTest {
                 "pairs",
                 "--file",
                 file.toString(),
+                "--model",
+                "all-minilm-l6-v2",
                 "--sweep",
                 "0.60:0.99:0.01",
                 "--verifier",
