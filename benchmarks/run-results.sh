@@ -82,6 +82,8 @@ jmh() {
         > "$OUT/jmh-store-search.txt" 2>&1
     java -cp "$JAR" org.openjdk.jmh.Main EmbeddingBenchmark -rf json -rff "$OUT/jmh-embedding.json" \
         > "$OUT/jmh-embedding.txt" 2>&1
+    java -cp "$JAR" org.openjdk.jmh.Main HitVerifierBenchmark -rf json -rff "$OUT/jmh-hit-verifier.json" \
+        > "$OUT/jmh-hit-verifier.txt" 2>&1
 }
 
 load() {
