@@ -186,17 +186,29 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Drops nouns that name the kind of answer wanted right after "which", "what" or "whose" ("which city is the
-     * capital" asks what "what is the capital" asks): they restate the question, they do not narrow its topic.
+     * Drops nouns that name the kind of answer wanted right after a question that opens with "which", "what" or
+     * "whose" ("which city is the capital" asks what "what is the capital" asks): they restate the question, they do
+     * not narrow its topic. A relative "whose" or "which" inside a sentence does not count.
      */
     private static List<Token> withoutAnswerTypes(List<Token> tokens, List<Token> added) {
         List<Token> out = new ArrayList<>(added.size());
         for (Token t : added) {
-            if (t.index == 0 || !Words.WH_DETERMINERS.contains(tokens.get(t.index - 1).lower)) {
+            if (!answerType(tokens, t.index)) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    private static boolean answerType(List<Token> tokens, int i) {
+        if (i == 0 || !Words.WH_DETERMINERS.contains(tokens.get(i - 1).lower)) {
+            return false;
+        }
+        if (i == 1) {
+            return true;
+        }
+        Token before = tokens.get(i - 2);
+        return before.kind == Token.Kind.PUNCT && ".?!;:".contains(before.lower);
     }
 
     private boolean narrows(List<Token> added, List<Token> otherRest, int otherContent) {

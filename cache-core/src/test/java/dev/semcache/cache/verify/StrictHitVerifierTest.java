@@ -150,6 +150,7 @@ final class StrictHitVerifierTest {
             How do I cook rice?         | How do I cook rice in a pressure cooker?
             What is Kafka?              | What is Kafka consumer group rebalancing?
             How do I bake bread?        | How do I bake gluten-free rye bread?
+            List singers whose songs win.     | List singers whose folk ballad songs win.
             """)
     void verify_narrowerQuestion_rejectsWithScope(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
