@@ -71,6 +71,47 @@ final class HitPathCommandTest {
         assertThat(err.toString()).contains("holds no HitPathBenchmark results");
     }
 
+    @Test
+    void hitpath_measure_interleavesRealOperationsAndReportsPairedRatio() throws IOException {
+        int exitCode = run(
+                "hitpath",
+                "--measure",
+                "--store",
+                "IN_MEMORY",
+                "--entries",
+                "24",
+                "--model",
+                "ALL_MINILM_L6_V2",
+                "--seconds",
+                "1",
+                "--json");
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        String[] lines = out.toString().strip().split("\\R");
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(json.get("mode").asText()).isEqualTo("interleaved");
+        JsonNode row = json.get("rows").get(0);
+        assertThat(row.get("store").asText()).isEqualTo("IN_MEMORY");
+        // A semantic hit embeds the prompt, so it cannot be cheaper than a tenth of the embedding alone, and an
+        // exact hit embeds nothing, so it is cheaper than the embedding.
+        assertThat(row.get("semanticHitMicros").asDouble())
+                .isGreaterThan(row.get("embeddingMicros").asDouble() / 10);
+        assertThat(row.get("exactHitMicros").asDouble())
+                .isLessThan(row.get("embeddingMicros").asDouble());
+        assertThat(row.get("pairedRatioMedian").asDouble()).isPositive();
+        assertThat(out.toString())
+                .contains("Times are medians over interleaved rounds")
+                .contains("median of per-round semantic hit / (embedding + raw KNN)");
+    }
+
+    @Test
+    void hitpath_neitherJmhNorMeasure_isAUsageError() {
+        int exitCode = run("hitpath");
+
+        assertThat(exitCode).isEqualTo(SemcacheBench.EXIT_USAGE);
+        assertThat(err.toString()).contains("give either --jmh RESULTS.json or --measure");
+    }
+
     private int run(String... args) {
         picocli.CommandLine commandLine = SemcacheBench.newCommandLine();
         commandLine.setOut(new PrintWriter(out, true));
