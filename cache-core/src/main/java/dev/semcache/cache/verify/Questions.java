@@ -66,7 +66,7 @@ final class Questions {
                     out.add(c);
                 }
             }
-            if (k.kind == Token.Kind.PUNCT && ".?!;:".contains(k.lower)) {
+            if (k.endsSentence()) {
                 start = true;
             } else if (!LEADING.contains(k.lower)) {
                 start = false;

@@ -207,8 +207,7 @@ public final class StrictHitVerifier implements HitVerifier {
         if (i == 1) {
             return true;
         }
-        Token before = tokens.get(i - 2);
-        return before.kind == Token.Kind.PUNCT && ".?!;:".contains(before.lower);
+        return tokens.get(i - 2).endsSentence();
     }
 
     private boolean narrows(List<Token> added, List<Token> otherRest, int otherContent) {

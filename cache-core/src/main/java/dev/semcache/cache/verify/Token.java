@@ -123,6 +123,11 @@ final class Token {
         return partsOfSpeech != 0;
     }
 
+    /** Whether this is punctuation that ends a sentence or clause (".", "?", "!", ";", ":"). */
+    boolean endsSentence() {
+        return kind == Kind.PUNCT && ".?!;:".contains(lower);
+    }
+
     boolean isArticle() {
         return Words.ARTICLES.contains(lower);
     }
