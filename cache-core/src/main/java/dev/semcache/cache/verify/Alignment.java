@@ -115,7 +115,17 @@ final class Alignment {
                         onlySymmetric = false;
                     }
                 }
-                if (!gap || onlySymmetric) {
+                // Only articles between ("is a square a rectangle") still separates two things.
+                boolean articlesOnly = !gap && x[1] + 1 < y[0];
+                if (!gap && !articlesOnly || gap && onlySymmetric) {
+                    continue;
+                }
+                if (articlesOnly) {
+                    // Side by side, each is the other's neighbour: compare what surrounds the two together.
+                    if (context(a, x[0], -1).equals(context(b, y[2], -1))
+                            && context(a, y[1], 1).equals(context(b, x[3], 1))) {
+                        return true;
+                    }
                     continue;
                 }
                 if (context(a, x[0], -1).equals(context(b, y[2], -1))

@@ -18,6 +18,29 @@ final class Questions {
     /** Words that may precede the question word without changing it ("and why", "so how"). */
     private static final Set<String> LEADING = Set.of("so", "and", "but", "then", "also", "exactly", "just");
 
+    /** Words that ask the question the following question word states ("explain when", "can you tell me why"). */
+    private static final Set<String> ASKING = Set.of(
+            "explain",
+            "describe",
+            "tell",
+            "show",
+            "ask",
+            "wonder",
+            "know",
+            "me",
+            "us",
+            "i",
+            "you",
+            "can",
+            "could",
+            "would",
+            "will",
+            "please",
+            "want",
+            "to",
+            "like",
+            "let");
+
     /** Words that ask for the same kind of answer without the question word ("what is the reason", "what time"). */
     private static final Map<String, Set<String>> CUES = Map.of(
             "why", Set.of("reason", "cause", "make", "purpose", "point"),
@@ -53,6 +76,22 @@ final class Questions {
         return false;
     }
 
+    /** Whether a question word closes a one-sentence statement as its question ("my brakes squeal, why?"). */
+    private static boolean trailing(List<Token> tokens, int n) {
+        for (int i = 0; i < n; i++) {
+            if (tokens.get(i).endsSentence()) {
+                return false;
+            }
+        }
+        return n > 0
+                && tokens.get(n - 1).lower.equals(",")
+                && (n + 1 == tokens.size() || tokens.get(n + 1).endsSentence());
+    }
+
+    private static boolean asking(Token k) {
+        return ASKING.contains(k.lower);
+    }
+
     /** Question words that open a sentence and are followed by more of the question ("why?" alone is not one). */
     static Set<String> classes(List<Token> tokens) {
         Set<String> out = new HashSet<>();
@@ -66,9 +105,12 @@ final class Questions {
                     out.add(c);
                 }
             }
+            if (c != null && trailing(tokens, n)) {
+                out.add(c);
+            }
             if (k.endsSentence()) {
                 start = true;
-            } else if (!LEADING.contains(k.lower)) {
+            } else if (!LEADING.contains(k.lower) && !(start && asking(k))) {
                 start = false;
             }
         }

@@ -6,6 +6,7 @@ import dev.semcache.cache.HitVerifier;
 import dev.semcache.cache.Verdict;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -135,20 +136,20 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     private @Nullable String firstReason(List<Token> a, List<Token> b) {
-        if (checks.contains(Check.NUMBER) && !numbers(a).equals(numbers(b))) {
+        if (checks.contains(Check.NUMBER) && !sameNumbers(a, b)) {
             return "number";
         }
-        if (checks.contains(Check.NEGATION) && negations(a) % 2 != negations(b) % 2) {
+        if (checks.contains(Check.NEGATION) && negations(a, b) % 2 != negations(b, a) % 2) {
             return "negation";
         }
         Alignment al = Alignment.of(a, b, this);
-        if (checks.contains(Check.DIRECTION) && al.swapped()) {
+        if (checks.contains(Check.DIRECTION) && (al.swapped() || swappedRoles(a, b, al) || swappedPerson(a, b, al))) {
             return "direction";
         }
         if (checks.contains(Check.POLARITY)) {
             for (Token x : al.restA) {
                 for (Token y : al.restB) {
-                    if (opposite(x, y) || opposite(y, x)) {
+                    if ((opposite(x, y) || opposite(y, x)) && !(verbMarker(a, x) && verbMarker(b, y))) {
                         return "polarity";
                     }
                 }
@@ -299,6 +300,159 @@ public final class StrictHitVerifier implements HitVerifier {
         return false;
     }
 
+    /**
+     * Whether the opening question word asks for the doer in one text and for the one done to in the other, with the
+     * same verb and the same words otherwise: "who taught Aristotle?" and "who did Aristotle teach?".
+     */
+    private static boolean swappedRoles(List<Token> a, List<Token> b, Alignment al) {
+        if (!topical(al.restA).isEmpty() || !topical(al.restB).isEmpty()) {
+            return false;
+        }
+        int subjectVerbA = subjectQuestionVerb(a);
+        int subjectVerbB = subjectQuestionVerb(b);
+        if (subjectVerbA >= 0 && subjectVerbB < 0) {
+            return asksForObject(b, al.partnerOfA[subjectVerbA]);
+        }
+        if (subjectVerbB >= 0 && subjectVerbA < 0) {
+            return asksForObject(a, al.partnerOfB[subjectVerbB]);
+        }
+        return false;
+    }
+
+    /**
+     * Whether the speaker does something to someone in one text and has it done to them in the other: "I owe my
+     * landlord money" against "my landlord owes me money".
+     */
+    private static boolean swappedPerson(List<Token> a, List<Token> b, Alignment al) {
+        return speakerActs(a, b, al.partnerOfA) || speakerActs(b, a, al.partnerOfB);
+    }
+
+    private static boolean speakerActs(List<Token> a, List<Token> b, int[] partnerOfA) {
+        for (int i = 0; i + 1 < a.size(); i++) {
+            String subject = Words.FIRST_PERSON.get(a.get(i).lower);
+            int verb = i + 1;
+            int verbInB = partnerOfA[verb];
+            if (subject == null
+                    || i > 0 && Words.BE_FORMS.contains(a.get(i - 1).lower)
+                    || a.get(verb).kind != Token.Kind.CONTENT
+                    || verbInB < 0
+                    || verbInB + 1 >= b.size()
+                    || !b.get(verbInB + 1).lower.equals(subject)) {
+                continue;
+            }
+            for (int k = verb + 1; k < a.size(); k++) {
+                if (a.get(k).kind == Token.Kind.CONTENT && partnerOfA[k] >= 0 && subjectOf(b, partnerOfA[k], verbInB)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the word at {@code noun} stands right before the verb, with at most auxiliaries between. */
+    private static boolean subjectOf(List<Token> t, int noun, int verb) {
+        if (noun >= verb) {
+            return false;
+        }
+        for (int k = noun + 1; k < verb; k++) {
+            if (t.get(k).kind != Token.Kind.STOP || Words.BE_FORMS.contains(t.get(k).lower)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the verb right after an opening "who" or "which/what NOUN" (the asker wants the doer), or -1. */
+    private static int subjectQuestionVerb(List<Token> t) {
+        int j = questionWordEnd(t);
+        if (j < 0 || j >= t.size()) {
+            return -1;
+        }
+        Token v = t.get(j);
+        return v.kind == Token.Kind.CONTENT && !v.capitalised && v.primaryPartOfSpeech == Lexicon.VERB ? j : -1;
+    }
+
+    /**
+     * Whether the text opens "who did SUBJECT VERB" with {@code verb} (the partner of the other text's verb) after a
+     * subject: the asker wants the one the verb is done to.
+     */
+    private static boolean asksForObject(List<Token> t, int verb) {
+        int j = questionWordEnd(t);
+        if (j < 0 || verb < 0 || j >= t.size() || !Words.DO_FORMS.contains(t.get(j).lower)) {
+            return false;
+        }
+        boolean subject = false;
+        for (int k = j + 1; k < verb; k++) {
+            Token s = t.get(k);
+            if (s.kind == Token.Kind.PUNCT) {
+                return false;
+            }
+            subject |= s.kind == Token.Kind.CONTENT;
+        }
+        return subject && verb + 1 < t.size() && !t.get(verb + 1).lower.equals("by");
+    }
+
+    /** The index after an opening "who", "whom" or "which/what" with an optional noun, or -1 if it opens otherwise. */
+    private static int questionWordEnd(List<Token> t) {
+        if (t.isEmpty() || !Words.WH_PERSON_OR_THING.contains(t.get(0).lower)) {
+            return -1;
+        }
+        int j = 1;
+        if (Words.WH_DETERMINERS.contains(t.get(0).lower)
+                && j < t.size()
+                && t.get(j).kind == Token.Kind.CONTENT
+                && t.get(j).primaryPartOfSpeech == Lexicon.NOUN) {
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * Whether a "to" or "from" introduces a verb rather than a place: "get the cat to stop scratching" and "keep the
+     * cat from scratching" ask the same thing, while "flights to Paris" and "flights from Paris" do not.
+     */
+    private static boolean verbMarker(List<Token> tokens, Token t) {
+        if (t.index + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(t.index + 1);
+        if (next.kind != Token.Kind.CONTENT || next.capitalised) {
+            return false;
+        }
+        return switch (t.lower) {
+            case "to" -> next.primaryPartOfSpeech == Lexicon.VERB;
+            case "from" -> next.lower.endsWith("ing") && (next.partsOfSpeech & Lexicon.VERB) != 0;
+            default -> false;
+        };
+    }
+
+    /** Whether two texts name the same numbers, where "1 lb" and "a pound" count one alike. */
+    private boolean sameNumbers(List<Token> a, List<Token> b) {
+        List<String> na = numbers(a);
+        List<String> nb = numbers(b);
+        return na.equals(nb) || oneForArticle(a, na, b, nb) || oneForArticle(b, nb, a, na);
+    }
+
+    private boolean oneForArticle(List<Token> a, List<String> na, List<Token> b, List<String> nb) {
+        List<String> rest = new ArrayList<>(na);
+        if (na.size() != nb.size() + 1 || !rest.remove("1") || !rest.equals(nb)) {
+            return false;
+        }
+        for (Token one : a) {
+            if (one.kind == Token.Kind.NUMBER && "1".equals(one.number) && one.index + 1 < a.size()) {
+                Token counted = a.get(one.index + 1);
+                for (Token article : b) {
+                    if ((article.lower.equals("a") || article.lower.equals("an"))
+                            && article.index + 1 < b.size()
+                            && sameWord(counted, b.get(article.index + 1))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static List<String> numbers(List<Token> tokens) {
         List<String> out = new ArrayList<>();
         for (Token t : tokens) {
@@ -310,14 +464,32 @@ public final class StrictHitVerifier implements HitVerifier {
         return out;
     }
 
-    private static int negations(List<Token> tokens) {
+    /**
+     * Counts the negations of a text: negating words, and "un-" words whose stem the other text uses ("an unused
+     * ticket" negates what "a ticket I did not use" negates).
+     */
+    private int negations(List<Token> tokens, List<Token> other) {
         int n = 0;
         for (Token t : tokens) {
-            if (t.kind == Token.Kind.NEGATOR) {
+            if (t.kind == Token.Kind.NEGATOR || t.kind == Token.Kind.CONTENT && negatedStem(t, other)) {
                 n++;
             }
         }
         return n;
+    }
+
+    private boolean negatedStem(Token t, List<Token> other) {
+        if (!t.lower.startsWith("un") || t.lower.length() < 5) {
+            return false;
+        }
+        String stem = t.lower.substring(2);
+        Set<String> stems = lexicon.lemmas(stem);
+        for (Token o : other) {
+            if (o.lower.equals(stem) || !Collections.disjoint(o.lemmas, stems)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int contentCount(List<Token> tokens) {

@@ -101,14 +101,19 @@ final class TextAnalyzer {
             String r = raw.get(n);
             String low = r.toLowerCase(Locale.ROOT);
             boolean startsSentence = sentenceStart;
+            String prev = n > 0 ? raw.get(n - 1).toLowerCase(Locale.ROOT) : "";
+            // A capital letter after a noun is a label ("blood type A", "vitamin D", "plan B"), not an article.
+            boolean letter = r.length() == 1
+                    && !low.equals("i")
+                    && Character.isLetter(prev.isEmpty() ? ' ' : prev.charAt(0))
+                    && !Words.STOP.contains(prev);
             boolean cap = capsMeaningful
                     && Character.isUpperCase(r.codePointAt(0))
                     && !sentenceStart
-                    && !Words.STOP.contains(low)
+                    && (letter || !Words.STOP.contains(low))
                     && !Words.WH_GENERIC.contains(low);
             sentenceStart = (r.length() == 1 && SENTENCE_START.indexOf(r.charAt(0)) >= 0)
                     || (sentenceStart && !Character.isLetterOrDigit(r.codePointAt(0)));
-            String prev = n > 0 ? raw.get(n - 1).toLowerCase(Locale.ROOT) : "";
             String next = n + 1 < raw.size() ? raw.get(n + 1).toLowerCase(Locale.ROOT) : "";
             String number = null;
             Token.Kind kind;
@@ -141,6 +146,8 @@ final class TextAnalyzer {
                 kind = Token.Kind.NEGATOR;
             } else if (Words.POLAR.containsKey(low)) {
                 kind = Token.Kind.POLAR;
+            } else if (cap && letter) {
+                kind = Token.Kind.CONTENT;
             } else if (Words.STOP.contains(low) || Words.WH_GENERIC.contains(low)) {
                 kind = Token.Kind.STOP;
             } else if (Words.WH_SPECIFIC.contains(low)) {

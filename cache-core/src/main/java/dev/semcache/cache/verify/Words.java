@@ -144,7 +144,15 @@ final class Words {
             "other",
             "another",
             "please",
+            "pls",
+            "plz",
             "kindly",
+            "thanks",
+            "thank",
+            "thx",
+            "hi",
+            "hey",
+            "hello",
             "let",
             "s",
             "t",
@@ -156,6 +164,18 @@ final class Words {
 
     /** Question words that can stand before a noun naming the kind of answer ("which city", "what year"). */
     static final Set<String> WH_DETERMINERS = Set.of("what", "which", "whose");
+
+    /** Question words that ask for a person or thing, as doer or as the one done to. */
+    static final Set<String> WH_PERSON_OR_THING = Set.of("who", "whom", "what", "which");
+
+    /** Forms of "be": before a participle they make the sentence passive ("am I blocked"). */
+    static final Set<String> BE_FORMS = Set.of("am", "is", "are", "was", "were", "be", "been", "being", "m", "re");
+
+    /** First-person subject pronouns and their object forms. */
+    static final Map<String, String> FIRST_PERSON = Map.of("i", "me", "we", "us");
+
+    /** The forms of "do" that carry a question whose subject follows ("who did Aristotle teach"). */
+    static final Set<String> DO_FORMS = Set.of("do", "does", "did");
 
     /** Question words that do not change what is asked ("what is X" and "which is X", "how do I" and "what's the way"). */
     static final Set<String> WH_GENERIC = Set.of("what", "which", "who", "whom", "whose", "how");

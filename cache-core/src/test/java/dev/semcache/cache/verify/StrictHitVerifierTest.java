@@ -74,6 +74,27 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            Who trained Rocky?                                 | Who did Rocky train?
+            Which team beat Spain in the final?                | Which team did Spain beat in the final?
+            Is a whale a fish?                                 | Is a fish a whale?
+            My brother owes me fifty dollars.                  | I owe my brother fifty dollars.
+            Can type O blood be given to type A patients?      | Can type A blood be given to type O patients?
+            """)
+    void verify_doerAndDoneToSwapped_rejectsWithDirection(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("direction"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Who wrote Frankenstein?                         | Who was Frankenstein written by?
+            Why am I blocked from posting on the forum?     | Why does the forum block me from posting?
+            """)
+    void verify_sameDoerInPassiveOrOtherWords_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             What is the difference between a virus and a bacterium? | What is the difference between a bacterium and a virus?
             Compare salt and pepper.                                | Compare pepper and salt.
             """)
@@ -183,6 +204,46 @@ final class StrictHitVerifierTest {
             """)
     void verify_paraphrase_accepts(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I keep my dog from barking at night?   | How can I get my dog to stop barking at night?
+            pls explain what a hash map is                | Could you explain what a hash map is?
+            hey, how do I center a div                    | How do I center a div?
+            Explain why leaves change color in autumn.    | Why do leaves change color in autumn?
+            My phone won't charge, why?                   | Why won't my phone charge?
+            How many grams are in an ounce?               | how many grams in 1 oz
+            """)
+    void verify_paraphraseInChatShapes_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Explain how vaccines work.                   | Explain why vaccines work.
+            Can you tell me why bread goes stale?        | Can you tell me how bread goes stale?
+            """)
+    void verify_askedQuestionAfterARequestDiffers_rejectsWithQuestion(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("question"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Can I return an unopened box?               | Can I return an opened box?
+            How do I unlock my phone?                   | How do I lock my phone?
+            """)
+    void verify_unPrefixNegatesOneSide_rejectsWithNegation(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("negation"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Flights to Lisbon in May                     | Flights from Lisbon in May
+            Give me one reason to learn Rust.            | Give me a few reasons to learn Rust.
+            """)
+    void verify_placeDirectionOrCountStillDiffers_rejects(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isFalse();
     }
 
     @ParameterizedTest
