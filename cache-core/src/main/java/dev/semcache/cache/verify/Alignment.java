@@ -50,6 +50,8 @@ final class Alignment {
                 }
             }
         }
+        compounds(a, b, pa, pb);
+        compounds(b, a, pb, pa);
         List<Token> restA = new ArrayList<>();
         List<Token> restB = new ArrayList<>();
         for (Token x : a) {
@@ -74,6 +76,23 @@ final class Alignment {
             }
         }
         return new Alignment(a, b, pa, pb, List.copyOf(restA), List.copyOf(restB));
+    }
+
+    /** Pairs a word with two neighbours of the other text that it joins ("timezone" and "time zone"). */
+    private static void compounds(List<Token> a, List<Token> b, int[] pa, int[] pb) {
+        for (Token x : a) {
+            if (x.kind != Token.Kind.CONTENT || pa[x.index] >= 0) {
+                continue;
+            }
+            for (int j = 0; j + 1 < b.size(); j++) {
+                if (pb[j] < 0 && pb[j + 1] < 0 && x.lower.equals(b.get(j).lower + b.get(j + 1).lower)) {
+                    pa[x.index] = j;
+                    pb[j] = x.index;
+                    pb[j + 1] = x.index;
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -164,7 +183,11 @@ final class Alignment {
 
     private static String context(List<Token> tokens, int i, int step) {
         int j = i + step;
-        while (j >= 0 && j < tokens.size() && (tokens.get(j).isArticle() || tokens.get(j).kind == Token.Kind.PUNCT)) {
+        while (j >= 0
+                && j < tokens.size()
+                && (tokens.get(j).isArticle()
+                        || Words.POSSESSIVES.contains(tokens.get(j).lower)
+                        || tokens.get(j).kind == Token.Kind.PUNCT)) {
             j += step;
         }
         return j >= 0 && j < tokens.size() ? tokens.get(j).lower : "^$";

@@ -155,8 +155,10 @@ public final class StrictHitVerifier implements HitVerifier {
                 }
             }
         }
-        List<Token> entA = entities(al.restA);
-        List<Token> entB = entities(al.restB);
+        List<Token> restA = withoutOwnerNames(a, al.restA);
+        List<Token> restB = withoutOwnerNames(b, al.restB);
+        List<Token> entA = entities(restA);
+        List<Token> entB = entities(restB);
         if (checks.contains(Check.ENTITY)) {
             if (!entA.isEmpty() && !entB.isEmpty()) {
                 return anyLanguage(entA) || anyLanguage(entB) ? "language" : "entity";
@@ -165,8 +167,11 @@ public final class StrictHitVerifier implements HitVerifier {
                 return "entity";
             }
         }
-        List<Token> topicA = topical(al.restA);
-        List<Token> topicB = topical(al.restB);
+        List<Token> topicA = topical(restA);
+        List<Token> topicB = topical(restB);
+        if (checks.contains(Check.SCOPE) && (addsNamedSetting(a, entA, topicB) || addsNamedSetting(b, entB, topicA))) {
+            return "scope";
+        }
         if (checks.contains(Check.SUBSTITUTION)) {
             String slot = replacedSlot(a, b, al, topicA, topicB, !entA.isEmpty() || !entB.isEmpty());
             if (slot != null) {
@@ -369,7 +374,8 @@ public final class StrictHitVerifier implements HitVerifier {
             return -1;
         }
         Token v = t.get(j);
-        return v.kind == Token.Kind.CONTENT && !v.capitalised && v.primaryPartOfSpeech == Lexicon.VERB ? j : -1;
+        // Any verb reading will do ("defeated" is a noun first to the dictionary): the other text must use it as one.
+        return v.kind == Token.Kind.CONTENT && !v.capitalised && (v.partsOfSpeech & Lexicon.VERB) != 0 ? j : -1;
     }
 
     /**
@@ -517,15 +523,56 @@ public final class StrictHitVerifier implements HitVerifier {
                 && (t.capitalised || t.properName || CODE_LIKE.matcher(t.lower).matches());
     }
 
-    /** Whether an unpaired name sits next to a paired name ("Universal" vs "Universal Electronics"). */
+    /**
+     * Whether one text adds a named place, platform or tool that the other leaves open ("passport renewal" vs
+     * "passport renewal in the UK", "install Node.js" vs "install Node.js on Ubuntu"): the answer then holds for that
+     * setting only.
+     */
+    private static boolean addsNamedSetting(List<Token> tokens, List<Token> restEntities, List<Token> otherTopic) {
+        if (!otherTopic.isEmpty()) {
+            return false;
+        }
+        for (Token e : restEntities) {
+            int k = e.index - 1;
+            while (k >= 0 && tokens.get(k).isArticle()) {
+                k--;
+            }
+            if (k >= 0 && Words.SETTING_PREPOSITIONS.contains(tokens.get(k).lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops unpaired names that stand right before a paired name: they mostly say whose the thing is ("Chrome" vs
+     * "Google Chrome", "Word" vs "Microsoft Word"), not which thing it is.
+     */
+    private List<Token> withoutOwnerNames(List<Token> tokens, List<Token> rest) {
+        List<Token> out = new ArrayList<>(rest.size());
+        for (Token t : rest) {
+            boolean owner = false;
+            if (isEntity(t) && t.index + 1 < tokens.size()) {
+                Token next = tokens.get(t.index + 1);
+                owner = isEntity(next) && !rest.contains(next);
+            }
+            if (!owner) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether an unpaired name follows a paired name and so makes it another thing ("Universal" vs "Universal
+     * Electronics").
+     */
     private boolean extendsName(List<Token> tokens, List<Token> restEntities) {
         for (Token t : restEntities) {
-            for (int j : new int[] {t.index - 1, t.index + 1}) {
-                if (j >= 0 && j < tokens.size()) {
-                    Token n = tokens.get(j);
-                    if (n.kind == Token.Kind.CONTENT && isEntity(n) && !restEntities.contains(n)) {
-                        return true;
-                    }
+            if (t.index > 0) {
+                Token n = tokens.get(t.index - 1);
+                if (n.kind == Token.Kind.CONTENT && isEntity(n) && !restEntities.contains(n)) {
+                    return true;
                 }
             }
         }

@@ -144,6 +144,7 @@ final class Words {
             "other",
             "another",
             "please",
+            "whats",
             "pls",
             "plz",
             "kindly",
@@ -281,6 +282,13 @@ final class Words {
     static final Set<String> SYMMETRIC = Set.of("and", "or", ",", "&", "plus", "between", "both", "/");
 
     static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+    /** Prepositions that put a question in a setting: a place, platform, tool or source ("in the UK", "on Ubuntu"). */
+    static final Set<String> SETTING_PREPOSITIONS =
+            Set.of("in", "on", "for", "at", "with", "from", "to", "using", "via", "inside", "near");
+
+    /** Possessive determiners: like articles, they do not change which thing a phrase names. */
+    static final Set<String> POSSESSIVES = Set.of("my", "your", "his", "her", "its", "our", "their");
 
     /** Words before "one" that make it a pronoun ("how can one", "which one"), not the number 1. */
     static final Set<String> PRONOUN_ONE_PREVIOUS = Set.of(

@@ -79,6 +79,8 @@ final class StrictHitVerifierTest {
             Is a whale a fish?                                 | Is a fish a whale?
             My brother owes me fifty dollars.                  | I owe my brother fifty dollars.
             Can type O blood be given to type A patients?      | Can type A blood be given to type O patients?
+            Who defeated Napoleon at Waterloo?                 | Who did Napoleon defeat at Waterloo?
+            Move my photos from my laptop to Dropbox           | Move my photos from Dropbox to my laptop
             """)
     void verify_doerAndDoneToSwapped_rejectsWithDirection(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("direction"));
@@ -214,6 +216,9 @@ final class StrictHitVerifierTest {
             Explain why leaves change color in autumn.    | Why do leaves change color in autumn?
             My phone won't charge, why?                   | Why won't my phone charge?
             How many grams are in an ounce?               | how many grams in 1 oz
+            What is a good database for logs?             | What is a good data base for logs?
+            How do I update Chrome?                       | How do I update Google Chrome?
+            whats a closure in JavaScript                 | What is a closure in JavaScript?
             """)
     void verify_paraphraseInChatShapes_accepts(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
@@ -235,6 +240,21 @@ final class StrictHitVerifierTest {
             """)
     void verify_unPrefixNegatesOneSide_rejectsWithNegation(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("negation"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I renew my driving licence?                            | How do I renew my driving licence in Canada?
+            How long does it take to get a replacement passport by mail?  | How long does it take to get a replacement passport by mail in Ireland?
+            """)
+    void verify_namedSettingAddedOnOneSide_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @Test
+    void verify_nameAddedAfterAName_rejectsWithEntity() {
+        assertThat(verify("Who makes Universal remotes?", "Who makes Universal Electronics remotes?"))
+                .isEqualTo(Verdict.reject("entity"));
     }
 
     @ParameterizedTest
