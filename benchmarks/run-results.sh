@@ -21,6 +21,7 @@ steps=("$@")
 QQP="$DATASETS/qqp/qqp_pairs.tsv"
 PAWS="$DATASETS/paws_x_en_dev/paws_x_en_dev_pairs.tsv"
 PROMPTS="$DATASETS/prompt-pairs/prompt-pairs-dev.tsv"
+WRITTEN="benchmarks/data/prompt-pairs-written"
 
 machine() {
     {
@@ -45,6 +46,10 @@ pairs() {
                 --verifier "$verifier" --json > "$OUT/pairs-pawsx-$model-verifier-$verifier.txt"
             java -jar "$JAR" pairs --file "$PROMPTS" --model "$model" --threshold 0.92 \
                 --verifier "$verifier" --json > "$OUT/pairs-prompt-pairs-$model-verifier-$verifier.txt"
+            for set in a b c; do
+                java -jar "$JAR" pairs --file "$WRITTEN/set-$set.tsv" --model "$model" --threshold 0.92 \
+                    --verifier "$verifier" --json > "$OUT/pairs-written-$set-$model-verifier-$verifier.txt"
+            done
         done
     done
 }
