@@ -97,7 +97,7 @@ final class Alignment {
 
     /**
      * Whether two paired items trade places while their surroundings stay: x sits in A where y sits in B, with the
-     * same neighbours (articles and punctuation skipped) on both sides, and something other than "and"/"or"/"between" separates
+     * same neighbours (articles, possessives and punctuation skipped) on both sides, and something other than "and"/"or"/"between" separates
      * them.
      */
     boolean swapped() {

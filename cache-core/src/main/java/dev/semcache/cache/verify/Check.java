@@ -15,7 +15,9 @@ public enum Check {
     NEGATION,
     /**
      * Two items swap places while the words around them stay ("convert EUR to USD" / "convert USD to EUR", "is A
-     * heavier than B" / "is B heavier than A"): {@code direction}. Swaps across "and", "or" or "between" are allowed.
+     * heavier than B" / "is B heavier than A", "is a square a rectangle" / "is a rectangle a square"), or the doer and
+     * the one done to trade roles ("who taught Aristotle" / "who did Aristotle teach", "I owe my landlord" / "my
+     * landlord owes me"): {@code direction}. Swaps across "and", "or" or "between" are allowed.
      */
     DIRECTION,
     /**
@@ -25,7 +27,8 @@ public enum Check {
     POLARITY,
     /**
      * Unmatched named things on both sides (a different country, product, language, version) or a named thing that
-     * grows ("Universal" / "Universal Electronics"): {@code entity} or {@code language}.
+     * grows at its end ("Universal" / "Universal Electronics"): {@code entity} or {@code language}. A name before a
+     * name says whose it is and does not count ("Chrome" / "Google Chrome").
      */
     ENTITY,
     /**
@@ -43,7 +46,8 @@ public enum Check {
     QUESTION,
     /**
      * One prompt adds topic words the other lacks, at least half as many as the other has ("how do I make a cake" /
-     * "how do I make a vegan chocolate cake"): {@code scope}.
+     * "how do I make a vegan chocolate cake"), or adds a named place, platform or tool behind a preposition ("how long
+     * does passport renewal take" / "... in the UK"): {@code scope}.
      */
     SCOPE
 }

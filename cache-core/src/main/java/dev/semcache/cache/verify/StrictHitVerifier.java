@@ -25,14 +25,15 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  *   <li>{@link Check#NUMBER}: the multisets of numbers differ;
  *   <li>{@link Check#NEGATION}: one side is negated an odd number of times more;
- *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame;
+ *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame, or doer and done-to
+ *       trade roles;
  *   <li>{@link Check#POLARITY}: unpaired words are opposites;
- *   <li>{@link Check#ENTITY}: unpaired names on both sides, or a name extended;
+ *   <li>{@link Check#ENTITY}: unpaired names on both sides, or a name extended at its end;
  *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same (one differing
  *       place only);
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
  *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
- *       answer, not a topic).
+ *       answer, not a topic), or a named setting ("in the UK", "on Ubuntu").
  * </ol>
  *
  * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
