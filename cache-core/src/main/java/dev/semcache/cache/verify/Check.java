@@ -17,7 +17,7 @@ public enum Check {
      * Two items swap places while the words around them stay ("convert EUR to USD" / "convert USD to EUR", "is A
      * heavier than B" / "is B heavier than A", "is a square a rectangle" / "is a rectangle a square"), or the doer and
      * the one done to trade roles ("who taught Aristotle" / "who did Aristotle teach", "I owe my landlord" / "my
-     * landlord owes me"): {@code direction}. Swaps across "and", "or" or "between" are allowed.
+     * landlord owes me", "they can't hear me" / "I can't hear them"): {@code direction}. Swaps across "and", "or" or "between" are allowed.
      */
     DIRECTION,
     /**
@@ -28,14 +28,17 @@ public enum Check {
     /**
      * Unmatched named things on both sides (a different country, product, language, version) or a named thing that
      * grows at its end ("Universal" / "Universal Electronics"): {@code entity} or {@code language}. A name before a
-     * name says whose it is and does not count ("Chrome" / "Google Chrome").
+     * name says whose it is and does not count ("Chrome" / "Google Chrome"), unless both sides put a different one
+     * there ("White Nile" / "Blue Nile"). Accents do not count ("Malmö" / "Malmo").
      */
     ENTITY,
     /**
      * In an otherwise identical sentence, one word or short phrase is replaced by one that is not a synonym ("a formal
      * apology" / "a friendly apology", "using recursion" / "using a loop"): {@code format}, {@code language},
      * {@code unit}, {@code entity} or {@code substitution}. Only fires when the sentences share most of their tokens
-     * and differ in that one place; a sentence reworded in several places is left to the embedding score.
+     * and differ in that one place (the same replacement made twice counts once); a sentence reworded in several
+     * places is left to the embedding score. Also rejects another act on what the shared verb leaves behind ("show
+     * hidden files" / "hide files").
      */
     SUBSTITUTION,
     /**

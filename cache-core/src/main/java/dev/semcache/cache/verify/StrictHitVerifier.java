@@ -26,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Check#NUMBER}: the multisets of numbers differ;
  *   <li>{@link Check#NEGATION}: one side is negated an odd number of times more;
  *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame, or doer and done-to
- *       trade roles;
+ *       trade roles (names or pronouns);
  *   <li>{@link Check#POLARITY}: unpaired words are opposites;
- *   <li>{@link Check#ENTITY}: unpaired names on both sides, or a name extended at its end;
+ *   <li>{@link Check#ENTITY}: unpaired names on both sides (rival names before the same name included), or a name
+ *       extended at its end;
  *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same (one differing
- *       place only);
+ *       place only, a repeat of the same replacement included), or another act on what the paired verb leaves
+ *       behind ("show hidden files" / "hide files");
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
  *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
  *       answer, not a topic), or a named setting ("in the UK", "on Ubuntu").
@@ -61,6 +63,7 @@ public final class StrictHitVerifier implements HitVerifier {
 
     private static final int MAX_SLOT_TOKENS = 3;
     private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9+#].*");
+    private static final Pattern PARTICIPLE = Pattern.compile("[a-z]{3,}(ed|en)");
 
     private final Set<Check> checks;
     private final double minTemplateOverlap;
@@ -156,8 +159,12 @@ public final class StrictHitVerifier implements HitVerifier {
                 }
             }
         }
-        List<Token> restA = withoutOwnerNames(a, al.restA);
-        List<Token> restB = withoutOwnerNames(b, al.restB);
+        if (checks.contains(Check.SUBSTITUTION)
+                && (participleForVerb(a, b, al.partnerOfA) || participleForVerb(b, a, al.partnerOfB))) {
+            return "substitution";
+        }
+        List<Token> restA = withoutOwnerNames(a, al.restA, b, al.partnerOfA, al.restB);
+        List<Token> restB = withoutOwnerNames(b, al.restB, a, al.partnerOfB, al.restA);
         List<Token> entA = entities(restA);
         List<Token> entB = entities(restB);
         if (checks.contains(Check.ENTITY)) {
@@ -197,6 +204,43 @@ public final class StrictHitVerifier implements HitVerifier {
      * "whose" ("which city is the capital" asks what "what is the capital" asks): they restate the question, they do
      * not narrow its topic. A relative "whose" or "which" inside a sentence does not count.
      */
+    /**
+     * Whether one text acts on the thing a verb of the other text leaves behind ("show hidden files" vs "hide files",
+     * "find deleted messages" vs "delete messages"): the paired verb is only a modifier there, and the act asked
+     * about is another verb.
+     */
+    private static boolean participleForVerb(List<Token> a, List<Token> b, int[] partnerOfA) {
+        for (int i = 1; i + 1 < a.size(); i++) {
+            Token x = a.get(i);
+            int j = partnerOfA[i];
+            if (j < 0
+                    || j + 1 >= b.size()
+                    || x.kind != Token.Kind.CONTENT
+                    || !PARTICIPLE.matcher(x.lower).matches()) {
+                continue;
+            }
+            Token y = b.get(j);
+            if (y.lower.equals(x.lower) || !x.lemmas.contains(y.lower)) {
+                continue;
+            }
+            Token act = a.get(i - 1);
+            Token thing = a.get(i + 1);
+            // "get started", "get married": "get" with a participle is the same act, not another one.
+            boolean otherVerb = (act.kind == Token.Kind.CONTENT || act.kind == Token.Kind.FRAMING)
+                    && partnerOfA[i - 1] < 0
+                    && (act.partsOfSpeech & Lexicon.VERB) != 0
+                    && !act.lemmas.contains("get");
+            if (otherVerb
+                    && thing.kind == Token.Kind.CONTENT
+                    && (thing.partsOfSpeech & Lexicon.NOUN) != 0
+                    && !thing.lower.endsWith("ing")
+                    && partnerOfA[i + 1] > j) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Token> withoutAnswerTypes(List<Token> tokens, List<Token> added) {
         List<Token> out = new ArrayList<>(added.size());
         for (Token t : added) {
@@ -248,10 +292,16 @@ public final class StrictHitVerifier implements HitVerifier {
         }
         // Only a sentence that differs in one place makes that place the point of the question; several
         // differing places are a rewording, left to the embedding score.
+        // A place that repeats an earlier replacement on both sides ("Autism: ... those with autism") is the same one.
         int topicalHunks = 0;
+        List<Token> seenA = new ArrayList<>();
+        List<Token> seenB = new ArrayList<>();
         for (Diff.Hunk h : diff.hunks()) {
-            if (containsAny(fa.subList(h.aFrom(), h.aTo()), topicA)
-                    || containsAny(fb.subList(h.bFrom(), h.bTo()), topicB)) {
+            List<Token> ha = fa.subList(h.aFrom(), h.aTo());
+            List<Token> hb = fb.subList(h.bFrom(), h.bTo());
+            if ((containsAny(ha, topicA) || containsAny(hb, topicB)) && !(repeats(ha, seenA) && repeats(hb, seenB))) {
+                seenA.addAll(ha);
+                seenB.addAll(hb);
                 topicalHunks++;
             }
         }
@@ -297,6 +347,19 @@ public final class StrictHitVerifier implements HitVerifier {
         return null;
     }
 
+    private boolean repeats(List<Token> hunk, List<Token> seen) {
+        for (Token t : hunk) {
+            if (t.kind == Token.Kind.CONTENT) {
+                for (Token s : seen) {
+                    if (sameWord(t, s)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean containsAny(List<Token> tokens, List<Token> wanted) {
         for (Token t : tokens) {
             if (wanted.contains(t)) {
@@ -330,7 +393,51 @@ public final class StrictHitVerifier implements HitVerifier {
      * landlord money" against "my landlord owes me money".
      */
     private static boolean swappedPerson(List<Token> a, List<Token> b, Alignment al) {
-        return speakerActs(a, b, al.partnerOfA) || speakerActs(b, a, al.partnerOfB);
+        return speakerActs(a, b, al.partnerOfA) || speakerActs(b, a, al.partnerOfB) || pronounsSwapped(a, b, al);
+    }
+
+    /**
+     * Whether a paired verb has pronouns for doer and done-to on both sides, traded ("they can't hear me" vs "I
+     * can't hear them").
+     */
+    private static boolean pronounsSwapped(List<Token> a, List<Token> b, Alignment al) {
+        for (Token v : a) {
+            int j = al.partnerOfA[v.index];
+            if (v.kind != Token.Kind.CONTENT || j < 0) {
+                continue;
+            }
+            int doerA = pronounPerson(a, v.index, true);
+            int doneToA = pronounPerson(a, v.index, false);
+            if (doerA > 0
+                    && doneToA > 0
+                    && doerA != doneToA
+                    && pronounPerson(b, j, true) == doneToA
+                    && pronounPerson(b, j, false) == doerA) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The grammatical person (1-3) of the subject pronoun before the verb at {@code verb}, with at most auxiliaries
+     * and negations between, or of the object pronoun right after it; 0 if there is none.
+     */
+    private static int pronounPerson(List<Token> t, int verb, boolean subject) {
+        if (!subject) {
+            return verb + 1 < t.size() ? Words.OBJECT_PRONOUNS.getOrDefault(t.get(verb + 1).lower, 0) : 0;
+        }
+        for (int k = verb - 1; k >= 0; k--) {
+            Token x = t.get(k);
+            Integer person = Words.SUBJECT_PRONOUNS.get(x.lower);
+            if (person != null) {
+                return person;
+            }
+            if (!(x.kind == Token.Kind.STOP || x.kind == Token.Kind.NEGATOR) || Words.BE_FORMS.contains(x.lower)) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private static boolean speakerActs(List<Token> a, List<Token> b, int[] partnerOfA) {
@@ -547,21 +654,33 @@ public final class StrictHitVerifier implements HitVerifier {
 
     /**
      * Drops unpaired names that stand right before a paired name: they mostly say whose the thing is ("Chrome" vs
-     * "Google Chrome", "Word" vs "Microsoft Word"), not which thing it is.
+     * "Google Chrome", "Word" vs "Microsoft Word"), not which thing it is. When the other text has its own unpaired
+     * name before that name, the two are rival names ("White Nile" vs "Blue Nile") and stay, unless one is an
+     * acronym that may stand for the other or for a title ("MS Word", "PM Modi").
      */
-    private List<Token> withoutOwnerNames(List<Token> tokens, List<Token> rest) {
+    private List<Token> withoutOwnerNames(
+            List<Token> tokens, List<Token> rest, List<Token> other, int[] partner, List<Token> otherRest) {
         List<Token> out = new ArrayList<>(rest.size());
         for (Token t : rest) {
             boolean owner = false;
             if (isEntity(t) && t.index + 1 < tokens.size()) {
                 Token next = tokens.get(t.index + 1);
                 owner = isEntity(next) && !rest.contains(next);
+                int p = partner[next.index];
+                if (owner && p > 0) {
+                    Token rival = other.get(p - 1);
+                    owner = !(otherRest.contains(rival) && isEntity(rival)) || acronym(t) || acronym(rival);
+                }
             }
             if (!owner) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    private static boolean acronym(Token t) {
+        return t.text.length() <= 4 && t.text.chars().allMatch(Character::isUpperCase);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.semcache.cache.verify;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,8 @@ final class TextAnalyzer {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     /** Contractions, in the order they are expanded. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     private static final Pattern[] CONTRACTIONS = {
         Pattern.compile("\\bcan't\\b", FLAGS),
         Pattern.compile("\\bwon't\\b", FLAGS),
@@ -165,6 +168,11 @@ final class TextAnalyzer {
             Set<String> keys = new HashSet<>(lemmas);
             keys.addAll(Words.ALIASES.getOrDefault(low, Set.of()));
             keys.add(low);
+            if (!isAscii(low)) {
+                // "Dōse" and "Dose", "İzmir" and "Izmir": accents are often dropped in typing.
+                keys.add(MARKS.matcher(Normalizer.normalize(low, Normalizer.Form.NFD))
+                        .replaceAll(""));
+            }
             if (number != null) {
                 keys = Set.of("#" + number);
             }
@@ -223,6 +231,15 @@ final class TextAnalyzer {
     private static String canonical(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean capitalisationMeaningful(String text) {

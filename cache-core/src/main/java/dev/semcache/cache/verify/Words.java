@@ -175,6 +175,14 @@ final class Words {
     /** First-person subject pronouns and their object forms. */
     static final Map<String, String> FIRST_PERSON = Map.of("i", "me", "we", "us");
 
+    /** Subject pronouns and their grammatical person. */
+    static final Map<String, Integer> SUBJECT_PRONOUNS =
+            Map.of("i", 1, "we", 1, "you", 2, "he", 3, "she", 3, "they", 3);
+
+    /** Object pronouns and their grammatical person. */
+    static final Map<String, Integer> OBJECT_PRONOUNS =
+            Map.of("me", 1, "us", 1, "you", 2, "him", 3, "her", 3, "them", 3);
+
     /** The forms of "do" that carry a question whose subject follows ("who did Aristotle teach"). */
     static final Set<String> DO_FORMS = Set.of("do", "does", "did");
 

@@ -259,6 +259,60 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            How long is the Yellow River compared to the Amazon?   | How long is the Pearl River compared to the Amazon?
+            Is the Black Sea saltier than the Baltic?              | Is the Red Sea saltier than the Baltic?
+            """)
+    void verify_rivalNamesBeforeTheSameName_rejectsWithEntity(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("entity"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I insert a pivot table in MS Excel?   | How do I insert a pivot table in Microsoft Excel?
+            What is the weather like in São Paulo in March? | What is the weather like in Sao Paulo in March?
+            How far is Malmö from Copenhagen?              | How far is Malmo from Copenhagen?
+            """)
+    void verify_acronymOrAccentsForTheSameName_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @Test
+    void verify_sameReplacementRepeatedInOneSentence_rejectsWithSubstitution() {
+        assertThat(verify(
+                        "Asthma: which sports are safe for children with asthma?",
+                        "Epilepsy: which sports are safe for children with epilepsy?"))
+                .isEqualTo(Verdict.reject("substitution"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Why does she ignore me at work?        | Why do I ignore her at work?
+            What if they can't understand us?      | What if we can't understand them?
+            """)
+    void verify_pronounsTradeDoerAndDoneTo_rejectsWithDirection(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("direction"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I recover deleted photos on Android?   | How do I delete photos on Android?
+            Where can I download archived emails?          | Where can I archive emails?
+            """)
+    void verify_otherActOnWhatTheVerbLeaves_rejectsWithSubstitution(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("substitution"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I get started with woodworking?        | How do I start woodworking?
+            Why does she ignore me?                        | Why is she ignoring me?
+            """)
+    void verify_sameActReworded_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             Flights to Lisbon in May                     | Flights from Lisbon in May
             Give me one reason to learn Rust.            | Give me a few reasons to learn Rust.
             """)
