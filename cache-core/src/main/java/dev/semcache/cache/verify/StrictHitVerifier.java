@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *       behind ("show hidden files" / "hide files");
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
  *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
- *       answer, not a topic), or a named setting ("in the UK", "on Ubuntu").
+ *       answer, not a topic), a named setting ("in the UK", "on Ubuntu"), or a whole further question.
  * </ol>
  *
  * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
@@ -190,6 +190,9 @@ public final class StrictHitVerifier implements HitVerifier {
             return "question";
         }
         if (checks.contains(Check.SCOPE)) {
+            if (asksMore(a, al.partnerOfA) || asksMore(b, al.partnerOfB)) {
+                return "scope";
+            }
             List<Token> addA = withoutAnswerTypes(a, nounsOrAdjectives(topicA));
             List<Token> addB = withoutAnswerTypes(b, nounsOrAdjectives(topicB));
             if (narrows(addA, topicB, contentCount(b)) || narrows(addB, topicA, contentCount(a))) {
@@ -239,6 +242,42 @@ public final class StrictHitVerifier implements HitVerifier {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a text of several sentences asks a whole question the other text does not touch ("What are the risks
+     * of index funds? How do I reduce them?" vs the first question alone): none of that question's content words is
+     * paired, and it has two of them or opens with a question word. An answer to the shorter prompt leaves it
+     * unanswered. Fragments that are not questions ("Request", "Ex.:") do not count.
+     */
+    private static boolean asksMore(List<Token> t, int[] partner) {
+        int sentences = 0;
+        boolean extra = false;
+        int start = 0;
+        int content = 0;
+        int unpaired = 0;
+        for (int i = 0; i <= t.size(); i++) {
+            if (i < t.size() && !t.get(i).endsSentence()) {
+                if (t.get(i).kind == Token.Kind.CONTENT) {
+                    content++;
+                    unpaired += partner[i] < 0 ? 1 : 0;
+                }
+                continue;
+            }
+            if (content > 0) {
+                sentences++;
+                String first = t.get(start).lower;
+                boolean opensQuestion = Words.WH_GENERIC.contains(first) || Words.WH_SPECIFIC.contains(first);
+                extra |= unpaired == content
+                        && (content >= 2 || opensQuestion)
+                        && i < t.size()
+                        && t.get(i).lower.equals("?");
+            }
+            start = i + 1;
+            content = 0;
+            unpaired = 0;
+        }
+        return sentences > 1 && extra;
     }
 
     private static List<Token> withoutAnswerTypes(List<Token> tokens, List<Token> added) {

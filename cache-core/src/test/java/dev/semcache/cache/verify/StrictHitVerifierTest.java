@@ -313,6 +313,26 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            What are the side effects of ibuprofen? How long do they last?    | What are the side effects of ibuprofen?
+            How do I set up a Raspberry Pi?                                    | How do I set up a Raspberry Pi? Which power supply should I buy?
+            Is sourdough healthier than white bread?                           | Is sourdough healthier than white bread? How do I bake it at home?
+            """)
+    void verify_wholeFurtherQuestionOnOneSide_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I reset my router? Thanks!              | How do I reset my router?
+            Can I freeze cooked rice? Please help?         | Can I freeze cooked rice?
+            My laptop is slow. How can I speed it up?      | How can I speed up my slow laptop?
+            """)
+    void verify_furtherSentenceAsksNothingNew_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             Flights to Lisbon in May                     | Flights from Lisbon in May
             Give me one reason to learn Rust.            | Give me a few reasons to learn Rust.
             """)
