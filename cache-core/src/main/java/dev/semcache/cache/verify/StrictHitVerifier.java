@@ -203,11 +203,6 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Drops nouns that name the kind of answer wanted right after a question that opens with "which", "what" or
-     * "whose" ("which city is the capital" asks what "what is the capital" asks): they restate the question, they do
-     * not narrow its topic. A relative "whose" or "which" inside a sentence does not count.
-     */
-    /**
      * Whether one text acts on the thing a verb of the other text leaves behind ("show hidden files" vs "hide files",
      * "find deleted messages" vs "delete messages"): the paired verb is only a modifier there, and the act asked
      * about is another verb.
@@ -280,6 +275,11 @@ public final class StrictHitVerifier implements HitVerifier {
         return sentences > 1 && extra;
     }
 
+    /**
+     * Drops nouns that name the kind of answer wanted right after a question that opens with "which", "what" or
+     * "whose" ("which city is the capital" asks what "what is the capital" asks): they restate the question, they do
+     * not narrow its topic. A relative "whose" or "which" inside a sentence does not count.
+     */
     private static List<Token> withoutAnswerTypes(List<Token> tokens, List<Token> added) {
         List<Token> out = new ArrayList<>(added.size());
         for (Token t : added) {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 final class TextAnalyzer {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    /** Contractions, in the order they are expanded. */
+    /** Combining marks, dropped to fold accents ("ö" to "o"). */
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
+    /** Contractions, in the order they are expanded. */
     private static final Pattern[] CONTRACTIONS = {
         Pattern.compile("\\bcan't\\b", FLAGS),
         Pattern.compile("\\bwon't\\b", FLAGS),
