@@ -50,8 +50,9 @@ public enum Check {
     /**
      * One prompt adds topic words the other lacks, at least half as many as the other has ("how do I make a cake" /
      * "how do I make a vegan chocolate cake"), or adds a named place, platform or tool behind a preposition ("how long
-     * does passport renewal take" / "... in the UK"), or asks a whole further question ("what are the risks of X?" /
-     * "what are the risks of X? How do I reduce them?"): {@code scope}.
+     * does passport renewal take" / "... in the UK"), asks a whole further question ("what are the risks of X?" /
+     * "what are the risks of X? How do I reduce them?"), or lists an item the other leaves out ("TCP, UDP and QUIC" /
+     * "TCP and QUIC", "the pros and cons" / "the pros"): {@code scope}.
      */
     SCOPE
 }

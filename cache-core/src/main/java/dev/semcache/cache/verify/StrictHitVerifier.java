@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  *       behind ("show hidden files" / "hide files");
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
  *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
- *       answer, not a topic), a named setting ("in the UK", "on Ubuntu"), or a whole further question.
+ *       answer, not a topic), a named setting ("in the UK", "on Ubuntu"), a whole further question, or an item
+ *       added to a list the other side also gives ("TCP, UDP and QUIC" / "TCP and QUIC"; "the pros and cons" /
+ *       "the pros").
  * </ol>
  *
  * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
@@ -62,6 +64,8 @@ public final class StrictHitVerifier implements HitVerifier {
     public static final double DEFAULT_SCOPE_GROWTH = 0.5;
 
     private static final int MAX_SLOT_TOKENS = 3;
+    private static final int MAX_ITEM_TOKENS = 3;
+    private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "&", "/");
     private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9+#].*");
     private static final Pattern PARTICIPLE = Pattern.compile("[a-z]{3,}(ed|en)");
 
@@ -190,7 +194,10 @@ public final class StrictHitVerifier implements HitVerifier {
             return "question";
         }
         if (checks.contains(Check.SCOPE)) {
-            if (asksMore(a, al.partnerOfA) || asksMore(b, al.partnerOfB)) {
+            if (asksMore(a, al.partnerOfA)
+                    || asksMore(b, al.partnerOfB)
+                    || listsMore(a, al.partnerOfA, b, al.partnerOfB)
+                    || listsMore(b, al.partnerOfB, a, al.partnerOfA)) {
                 return "scope";
             }
             List<Token> addA = withoutAnswerTypes(a, nounsOrAdjectives(topicA));
@@ -273,6 +280,144 @@ public final class StrictHitVerifier implements HitVerifier {
             unpaired = 0;
         }
         return sentences > 1 && extra;
+    }
+
+    /**
+     * Whether a list in one text holds an item the other text leaves out while both texts list the rest: "the
+     * difference between TCP, UDP and QUIC" vs "between TCP and QUIC", or "the pros and cons" vs "the pros" (an item
+     * beside its opposite). An answer about the shorter list leaves that item out. A list whose items all pair, in any
+     * order, does not count, nor does an item whose words the other text uses elsewhere.
+     */
+    private boolean listsMore(List<Token> x, int[] partnerOfX, List<Token> y, int[] partnerOfY) {
+        for (List<int[]> list : lists(x)) {
+            List<int[]> paired = new ArrayList<>();
+            int @Nullable [] unpaired = null;
+            for (int[] item : list) {
+                if (anyPaired(partnerOfX, item)) {
+                    paired.add(item);
+                } else {
+                    unpaired = item;
+                }
+            }
+            if (unpaired == null || paired.isEmpty()) {
+                continue;
+            }
+            Token extra = x.get(unpaired[1] - 1);
+            for (int[] item : paired) {
+                if (item[1] - item[0] == 1 && unpaired[1] - unpaired[0] == 1 && opposite(x.get(item[0]), extra)) {
+                    return true;
+                }
+            }
+            if (paired.size() >= 2 && sublist(y, partnerOfY, paired)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code y} has a list of two or more items whose words all pair with words of {@code items}. */
+    private static boolean sublist(List<Token> y, int[] partnerOfY, List<int[]> items) {
+        for (List<int[]> list : lists(y)) {
+            boolean all = true;
+            for (int[] item : list) {
+                for (int k = item[0]; k < item[1]; k++) {
+                    boolean inside = false;
+                    for (int[] other : items) {
+                        inside |= partnerOfY[k] >= other[0] && partnerOfY[k] < other[1];
+                    }
+                    all &= inside;
+                }
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a list gives examples rather than a set ("such as X, Y, etc."). */
+    private static boolean open(List<Token> t, int start, int end) {
+        for (int k = Math.max(0, start - 2); k < Math.min(t.size(), end + 1); k++) {
+            if (Words.EXAMPLE_MARKERS.contains(t.get(k).lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A content word, or a polar one ("pros", "before") standing alone as an item. */
+    private static boolean itemWord(Token t) {
+        return t.kind == Token.Kind.CONTENT || t.kind == Token.Kind.POLAR;
+    }
+
+    /** Whether the word at {@code k} extends an item started at {@code first}: both are content words. */
+    private static boolean contentRun(List<Token> t, int k, int first) {
+        return t.get(k).kind == Token.Kind.CONTENT && t.get(first).kind == Token.Kind.CONTENT;
+    }
+
+    /** Whether a word can head the name of a thing: mostly a noun, a name, or a word the dictionary lacks. */
+    private static boolean thing(Token head) {
+        return head.primaryPartOfSpeech == 0 || head.primaryPartOfSpeech == Lexicon.NOUN || head.capitalised;
+    }
+
+    private static boolean anyPaired(int[] partner, int[] item) {
+        for (int k = item[0]; k < item[1]; k++) {
+            if (partner[k] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lists of a text: two or more items joined by commas, "and", "or", "&" or "/", each item a run of one to
+     * three content or polar words (articles and possessives before it skipped) ending in a {@linkplain #thing thing}, as
+     * {@code [start, end)} token ranges. Lists of verbs or adjectives ("compare and contrast") do not count.
+     */
+    private static List<List<int[]>> lists(List<Token> t) {
+        List<List<int[]>> out = new ArrayList<>();
+        int i = 0;
+        while (i < t.size()) {
+            if (!LIST_SEPARATORS.contains(t.get(i).lower) || i == 0 || !itemWord(t.get(i - 1))) {
+                i++;
+                continue;
+            }
+            int start = i - 1;
+            while (start > 0 && i - start < MAX_ITEM_TOKENS && contentRun(t, start - 1, i - 1)) {
+                start--;
+            }
+            List<int[]> items = new ArrayList<>();
+            items.add(new int[] {start, i});
+            int sep = i;
+            while (sep < t.size() && LIST_SEPARATORS.contains(t.get(sep).lower)) {
+                int k = sep;
+                while (k < t.size() && LIST_SEPARATORS.contains(t.get(k).lower)) {
+                    k++;
+                }
+                while (k < t.size() && (t.get(k).isArticle() || Words.POSSESSIVES.contains(t.get(k).lower))) {
+                    k++;
+                }
+                int end = k;
+                int head = k;
+                while (end < t.size()
+                        && end - k < MAX_ITEM_TOKENS
+                        && (end == k ? itemWord(t.get(end)) : contentRun(t, end, k))) {
+                    end++;
+                    head = thing(t.get(end - 1)) ? end : head;
+                }
+                if (head == k) {
+                    break;
+                }
+                end = head;
+                items.add(new int[] {k, end});
+                sep = end;
+            }
+            if (items.size() >= 2 && thing(t.get(i - 1)) && !open(t, start, sep)) {
+                out.add(items);
+            }
+            i = Math.max(i + 1, sep);
+        }
+        return out;
     }
 
     /**

@@ -289,6 +289,10 @@ final class Words {
     /** Words between two swapped items that make the swap harmless ("A and B", "between A and B"). */
     static final Set<String> SYMMETRIC = Set.of("and", "or", ",", "&", "plus", "between", "both", "/");
 
+    /** Words that mark a list as examples, not the whole set ("such as", "for example", "etc."). */
+    static final Set<String> EXAMPLE_MARKERS =
+            Set.of("etc", "such", "example", "instance", "e.g", "eg", "like", "including");
+
     static final Set<String> ARTICLES = Set.of("a", "an", "the");
 
     /** Prepositions that put a question in a setting: a place, platform, tool or source ("in the UK", "on Ubuntu"). */

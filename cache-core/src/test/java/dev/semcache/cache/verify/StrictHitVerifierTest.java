@@ -333,6 +333,28 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            What is the difference between TCP, UDP and QUIC?              | What is the difference between TCP and QUIC?
+            Compare Python, Go and Rust for web servers.                   | Compare Python and Rust for web servers.
+            Should I learn piano, guitar or violin first?                  | Should I learn guitar or piano first?
+            What are the pros and cons of renting an apartment?            | What are the pros of renting an apartment?
+            What are the advantages and disadvantages of solar panels?     | What are the disadvantages of solar panels?
+            """)
+    void verify_listHoldsAnItemTheOtherLeavesOut_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            What is the difference between TCP and UDP?                    | What's the difference between UDP and TCP?
+            Plan a trip to Rome, Florence and Venice.                      | Plan a trip to Venice, Rome and Florence.
+            Give me healthy snacks like nuts, apples, or yogurt.           | Give me healthy snacks like nuts or yogurt.
+            """)
+    void verify_sameListOrOnlyExamples_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             Flights to Lisbon in May                     | Flights from Lisbon in May
             Give me one reason to learn Rust.            | Give me a few reasons to learn Rust.
             """)
