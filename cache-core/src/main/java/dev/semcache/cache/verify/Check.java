@@ -17,7 +17,8 @@ public enum Check {
      * Two items swap places while the words around them stay ("convert EUR to USD" / "convert USD to EUR", "is A
      * heavier than B" / "is B heavier than A", "is a square a rectangle" / "is a rectangle a square"), or the doer and
      * the one done to trade roles ("who taught Aristotle" / "who did Aristotle teach", "I owe my landlord" / "my
-     * landlord owes me", "they can't hear me" / "I can't hear them"): {@code direction}. Swaps across "and", "or" or "between" are allowed.
+     * landlord owes me", "they can't hear me" / "I can't hear them"), or "whose N is X" meets "X's N" ("whose student
+     * was Plato" / "who was Plato's student"): {@code direction}. Swaps across "and", "or" or "between" are allowed.
      */
     DIRECTION,
     /**

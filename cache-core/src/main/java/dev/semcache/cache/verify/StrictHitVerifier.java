@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Check#NUMBER}: the multisets of numbers differ;
  *   <li>{@link Check#NEGATION}: one side is negated an odd number of times more;
  *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame, or doer and done-to
- *       trade roles (names or pronouns);
+ *       trade roles (names or pronouns), or "whose N is X" meets "X's N";
  *   <li>{@link Check#POLARITY}: unpaired words are opposites;
  *   <li>{@link Check#ENTITY}: unpaired names on both sides (rival names before the same name included), or a name
  *       extended at its end;
@@ -151,7 +151,12 @@ public final class StrictHitVerifier implements HitVerifier {
             return "negation";
         }
         Alignment al = Alignment.of(a, b, this);
-        if (checks.contains(Check.DIRECTION) && (al.swapped() || swappedRoles(a, b, al) || swappedPerson(a, b, al))) {
+        if (checks.contains(Check.DIRECTION)
+                && (al.swapped()
+                        || swappedRoles(a, b, al)
+                        || swappedPerson(a, b, al)
+                        || whoseTurned(a, b, al.partnerOfA)
+                        || whoseTurned(b, a, al.partnerOfB))) {
             return "direction";
         }
         if (checks.contains(Check.POLARITY)) {
@@ -568,6 +573,31 @@ public final class StrictHitVerifier implements HitVerifier {
         }
         if (subjectVerbB >= 0 && subjectVerbA < 0) {
             return asksForObject(a, al.partnerOfB[subjectVerbB]);
+        }
+        return false;
+    }
+
+    /**
+     * Whether "whose N is X" in one text meets "X's N" in the other ("Whose student was Plato?" vs "Who was Plato's
+     * student?"): the first asks whom X belongs to, the second what belongs to X. "The N of X" keeps the order of the
+     * first and is not counted.
+     */
+    private static boolean whoseTurned(List<Token> x, List<Token> y, int[] partnerOfX) {
+        for (int i = 0; i + 1 < x.size(); i++) {
+            if (!x.get(i).lower.equals("whose") || (i > 0 && !x.get(i - 1).endsSentence())) {
+                continue;
+            }
+            int n = partnerOfX[i + 1];
+            if (n <= 0 || y.stream().anyMatch(t -> t.lower.equals("whose"))) {
+                return false;
+            }
+            int owner = -1;
+            for (int k = 0; k < x.size(); k++) {
+                if (partnerOfX[k] == n - 1) {
+                    owner = k;
+                }
+            }
+            return owner > i + 1 && y.get(n - 1).kind == Token.Kind.CONTENT;
         }
         return false;
     }

@@ -333,6 +333,24 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            Whose student was Plato?            | Who was Plato's student?
+            Who is Zeus's father?               | Whose father is Zeus?
+            """)
+    void verify_whoseAgainstPossessive_rejectsWithDirection(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("direction"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Whose idea was the internet?        | Who had the idea for the internet?
+            Whose dog is Snoopy?                | Who owns the dog Snoopy?
+            """)
+    void verify_whoseAskedTheSameWay_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate).accepted()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             What is the difference between TCP, UDP and QUIC?              | What is the difference between TCP and QUIC?
             Compare Python, Go and Rust for web servers.                   | Compare Python and Rust for web servers.
             Should I learn piano, guitar or violin first?                  | Should I learn guitar or piano first?
