@@ -375,9 +375,10 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * The lists of a text: two or more items joined by commas, "and", "or", "&" or "/", each item a run of one to
-     * three content or polar words (articles and possessives before it skipped) ending in a {@linkplain #thing thing}, as
-     * {@code [start, end)} token ranges. Lists of verbs or adjectives ("compare and contrast") do not count.
+     * The lists of a text: two or more items joined by commas, "and", "or", "&" or "/", each item one polar word
+     * ("pros") or a run of one to three content words (articles and possessives before it skipped) ending in a
+     * {@linkplain #thing thing}, as {@code [start, end)} token ranges. Lists of verbs or adjectives ("compare and
+     * contrast") do not count.
      */
     private static List<List<int[]>> lists(List<Token> t) {
         List<List<int[]>> out = new ArrayList<>();
