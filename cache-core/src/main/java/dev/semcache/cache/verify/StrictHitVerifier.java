@@ -580,8 +580,8 @@ public final class StrictHitVerifier implements HitVerifier {
 
     /**
      * Whether "whose N is X" in one text meets "X's N" in the other ("Whose student was Plato?" vs "Who was Plato's
-     * student?"): the first asks whom X belongs to, the second what belongs to X. "The N of X" keeps the order of the
-     * first and is not counted.
+     * student?"): the first asks whom X belongs to, the second what belongs to X. "The N of X" is not examined: "who
+     * had the idea of X" asks what "whose idea was X" asks, while "who is the father of X" does not.
      */
     private static boolean whoseTurned(List<Token> x, List<Token> y, int[] partnerOfX) {
         for (int i = 0; i + 1 < x.size(); i++) {
