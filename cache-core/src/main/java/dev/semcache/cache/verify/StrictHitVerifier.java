@@ -199,10 +199,12 @@ public final class StrictHitVerifier implements HitVerifier {
             return "question";
         }
         if (checks.contains(Check.SCOPE)) {
+            List<List<int[]>> listsA = lists(a);
+            List<List<int[]>> listsB = lists(b);
             if (asksMore(a, al.partnerOfA)
                     || asksMore(b, al.partnerOfB)
-                    || listsMore(a, al.partnerOfA, b, al.partnerOfB)
-                    || listsMore(b, al.partnerOfB, a, al.partnerOfA)) {
+                    || listsMore(a, al.partnerOfA, listsA, listsB, al.partnerOfB)
+                    || listsMore(b, al.partnerOfB, listsB, listsA, al.partnerOfA)) {
                 return "scope";
             }
             List<Token> addA = withoutAnswerTypes(a, nounsOrAdjectives(topicA));
@@ -293,8 +295,9 @@ public final class StrictHitVerifier implements HitVerifier {
      * beside its opposite). An answer about the shorter list leaves that item out. A list whose items all pair, in any
      * order, does not count, nor does an item whose words the other text uses elsewhere.
      */
-    private boolean listsMore(List<Token> x, int[] partnerOfX, List<Token> y, int[] partnerOfY) {
-        for (List<int[]> list : lists(x)) {
+    private boolean listsMore(
+            List<Token> x, int[] partnerOfX, List<List<int[]>> listsX, List<List<int[]>> listsY, int[] partnerOfY) {
+        for (List<int[]> list : listsX) {
             List<int[]> paired = new ArrayList<>();
             int @Nullable [] unpaired = null;
             for (int[] item : list) {
@@ -313,16 +316,16 @@ public final class StrictHitVerifier implements HitVerifier {
                     return true;
                 }
             }
-            if (paired.size() >= 2 && sublist(y, partnerOfY, paired)) {
+            if (paired.size() >= 2 && sublist(listsY, partnerOfY, paired)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether {@code y} has a list of two or more items whose words all pair with words of {@code items}. */
-    private static boolean sublist(List<Token> y, int[] partnerOfY, List<int[]> items) {
-        for (List<int[]> list : lists(y)) {
+    /** Whether one of {@code listsY} has items whose words all pair with words of {@code items}. */
+    private static boolean sublist(List<List<int[]>> listsY, int[] partnerOfY, List<int[]> items) {
+        for (List<int[]> list : listsY) {
             boolean all = true;
             for (int[] item : list) {
                 for (int k = item[0]; k < item[1]; k++) {
