@@ -185,9 +185,7 @@ final class Alignment {
         int j = i + step;
         while (j >= 0
                 && j < tokens.size()
-                && (tokens.get(j).isArticle()
-                        || Words.POSSESSIVES.contains(tokens.get(j).lower)
-                        || tokens.get(j).kind == Token.Kind.PUNCT)) {
+                && (tokens.get(j).isDeterminer() || tokens.get(j).kind == Token.Kind.PUNCT)) {
             j += step;
         }
         return j >= 0 && j < tokens.size() ? tokens.get(j).lower : "^$";

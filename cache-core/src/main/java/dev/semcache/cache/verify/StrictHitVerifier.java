@@ -403,7 +403,7 @@ public final class StrictHitVerifier implements HitVerifier {
                 while (k < t.size() && LIST_SEPARATORS.contains(t.get(k).lower)) {
                     k++;
                 }
-                while (k < t.size() && (t.get(k).isArticle() || Words.POSSESSIVES.contains(t.get(k).lower))) {
+                while (k < t.size() && t.get(k).isDeterminer()) {
                     k++;
                 }
                 int end = k;

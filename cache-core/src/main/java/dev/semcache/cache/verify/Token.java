@@ -132,6 +132,11 @@ final class Token {
         return Words.ARTICLES.contains(lower);
     }
 
+    /** Whether this is an article or a possessive determiner: it does not change which thing a phrase names. */
+    boolean isDeterminer() {
+        return isArticle() || Words.POSSESSIVES.contains(lower);
+    }
+
     @Override
     public String toString() {
         return lower + "/" + kind;
