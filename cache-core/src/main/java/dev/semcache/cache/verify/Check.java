@@ -44,16 +44,18 @@ public enum Check {
     SUBSTITUTION,
     /**
      * One prompt asks why, when or where and the other asks something else ("how did X start" / "when did X
-     * start"), unless the other names the same kind of answer ("the reason", "what time", "which city"):
-     * {@code question}.
+     * start"), unless the other names the same kind of answer ("the reason", "what time", "which city"); or one asks
+     * how far something has a quality and the other which thing has the most of it ("how common is X" / "what is the
+     * most common X"): {@code question}.
      */
     QUESTION,
     /**
      * One prompt adds topic words the other lacks, at least half as many as the other has ("how do I make a cake" /
      * "how do I make a vegan chocolate cake"), or adds a named place, platform or tool behind a preposition ("how long
      * does passport renewal take" / "... in the UK"), asks a whole further question ("what are the risks of X?" /
-     * "what are the risks of X? How do I reduce them?"), or lists an item the other leaves out ("TCP, UDP and QUIC" /
-     * "TCP and QUIC", "the pros and cons" / "the pros"): {@code scope}.
+     * "what are the risks of X? How do I reduce them?"), lists an item the other leaves out ("TCP, UDP and QUIC" /
+     * "TCP and QUIC", "the pros and cons" / "the pros"), or swaps one item of a list for another ("speed and stamina"
+     * / "stamina and strength"): {@code scope}.
      */
     SCOPE
 }

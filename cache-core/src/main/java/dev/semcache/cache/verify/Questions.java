@@ -47,11 +47,59 @@ final class Questions {
             "when", Set.of("time", "date", "year", "day", "month", "period", "age"),
             "where", Set.of("place", "location", "city", "country", "site", "position", "locate", "area", "region"));
 
+    /** Words that make an adjective name the extreme ("the most common", "the least known"). */
+    private static final Set<String> EXTREMES = Set.of("most", "least");
+
     /** Whether one text asks why, when or where and the other neither does nor names that kind of answer. */
     static boolean mismatch(List<Token> a, List<Token> b) {
         Set<String> qa = classes(a);
         Set<String> qb = classes(b);
         return oneSided(qa, qb, b) || oneSided(qb, qa, a);
+    }
+
+    /**
+     * Whether one text asks how far something has a quality ("how common is X") and the other, which does not ask
+     * that, asks for the one with the most or least of it ("what is the most common X", "which tree is the oldest"):
+     * the first wants a degree, the second names a thing. A text that names the extreme itself ("how tall is the
+     * tallest building") asks about that thing, as "what is the height of the tallest building" does, so it does not
+     * count.
+     */
+    static boolean degreeForExtreme(List<Token> a, List<Token> b) {
+        Set<String> da = degrees(a);
+        Set<String> db = degrees(b);
+        return (extremeOf(da, db, b) && !extremeOf(da, Set.of(), a))
+                || (extremeOf(db, da, a) && !extremeOf(db, Set.of(), b));
+    }
+
+    /** The adjectives or adverbs a text asks the degree of: the word right after "how" ("how old", "how often"). */
+    private static Set<String> degrees(List<Token> tokens) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token next = tokens.get(i + 1);
+            if (tokens.get(i).lower.equals("how")
+                    && next.kind == Token.Kind.CONTENT
+                    && (next.partsOfSpeech & (Lexicon.ADJ | Lexicon.ADV)) != 0) {
+                out.add(next.lower);
+            }
+        }
+        return out;
+    }
+
+    private static boolean extremeOf(Set<String> asked, Set<String> otherAsked, List<Token> other) {
+        for (String quality : asked) {
+            if (otherAsked.contains(quality)) {
+                continue;
+            }
+            for (int j = 0; j < other.size(); j++) {
+                Token t = other.get(j);
+                boolean most = j > 0 && EXTREMES.contains(other.get(j - 1).lower) && t.lower.equals(quality);
+                boolean superlative = !t.lower.equals(quality) && t.lower.endsWith("est") && t.lemmas.contains(quality);
+                if (most || superlative) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean oneSided(Set<String> x, Set<String> y, List<Token> other) {

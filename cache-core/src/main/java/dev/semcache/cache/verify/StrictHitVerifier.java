@@ -195,7 +195,7 @@ public final class StrictHitVerifier implements HitVerifier {
                 return slot;
             }
         }
-        if (checks.contains(Check.QUESTION) && Questions.mismatch(a, b)) {
+        if (checks.contains(Check.QUESTION) && (Questions.mismatch(a, b) || Questions.degreeForExtreme(a, b))) {
             return "question";
         }
         if (checks.contains(Check.SCOPE)) {
@@ -204,7 +204,8 @@ public final class StrictHitVerifier implements HitVerifier {
             if (asksMore(a, al.partnerOfA)
                     || asksMore(b, al.partnerOfB)
                     || listsMore(a, al.partnerOfA, listsA, listsB, al.partnerOfB)
-                    || listsMore(b, al.partnerOfB, listsB, listsA, al.partnerOfA)) {
+                    || listsMore(b, al.partnerOfB, listsB, listsA, al.partnerOfA)
+                    || itemSwapped(listsA, al.partnerOfA, listsB, al.partnerOfB)) {
                 return "scope";
             }
             List<Token> addA = withoutAnswerTypes(a, nounsOrAdjectives(topicA));
@@ -323,17 +324,61 @@ public final class StrictHitVerifier implements HitVerifier {
         return false;
     }
 
+    /**
+     * Whether two lists of as many items share all but one, and the one left on each side pairs with nothing ("the
+     * difference between speed and stamina" vs "between stamina and strength"): the question is about another pair.
+     */
+    private static boolean itemSwapped(
+            List<List<int[]>> listsA, int[] partnerOfA, List<List<int[]>> listsB, int[] partnerOfB) {
+        for (List<int[]> x : listsA) {
+            for (List<int[]> y : listsB) {
+                if (x.size() == y.size()
+                        && unpairedItems(x, partnerOfA) == 1
+                        && unpairedItems(y, partnerOfB) == 1
+                        && pairsInto(x, partnerOfA, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int unpairedItems(List<int[]> list, int[] partner) {
+        int n = 0;
+        for (int[] item : list) {
+            n += anyPaired(partner, item) ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** Whether every paired word of {@code list} pairs with a word inside an item of {@code other}. */
+    private static boolean pairsInto(List<int[]> list, int[] partner, List<int[]> other) {
+        for (int[] item : list) {
+            for (int k = item[0]; k < item[1]; k++) {
+                if (partner[k] >= 0 && !inside(partner[k], other)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean inside(int k, List<int[]> items) {
+        for (int[] item : items) {
+            if (k >= item[0] && k < item[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether one of {@code listsY} has items whose words all pair with words of {@code items}. */
     private static boolean sublist(List<List<int[]>> listsY, int[] partnerOfY, List<int[]> items) {
         for (List<int[]> list : listsY) {
             boolean all = true;
             for (int[] item : list) {
                 for (int k = item[0]; k < item[1]; k++) {
-                    boolean inside = false;
-                    for (int[] other : items) {
-                        inside |= partnerOfY[k] >= other[0] && partnerOfY[k] < other[1];
-                    }
-                    all &= inside;
+                    all &= inside(partnerOfY[k], items);
                 }
             }
             if (all) {
@@ -378,7 +423,8 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * The lists of a text: two or more items joined by commas, "and", "or", "&" or "/", each item one polar word
+     * The lists of a text: two or more items joined by commas, "and", "or", "&" or "/" (three or more when commas
+     * alone join them: "Austin, Texas" and "the bureau, the town" are no lists), each item one polar word
      * ("pros") or a run of one to three content words (articles and possessives before it skipped) ending in a
      * {@linkplain #thing thing}, as {@code [start, end)} token ranges. Lists of verbs or adjectives ("compare and
      * contrast") do not count.
@@ -398,9 +444,11 @@ public final class StrictHitVerifier implements HitVerifier {
             List<int[]> items = new ArrayList<>();
             items.add(new int[] {start, i});
             int sep = i;
+            boolean joined = false;
             while (sep < t.size() && LIST_SEPARATORS.contains(t.get(sep).lower)) {
                 int k = sep;
                 while (k < t.size() && LIST_SEPARATORS.contains(t.get(k).lower)) {
+                    joined |= !t.get(k).lower.equals(",");
                     k++;
                 }
                 while (k < t.size() && t.get(k).isDeterminer()) {
@@ -421,7 +469,7 @@ public final class StrictHitVerifier implements HitVerifier {
                 items.add(new int[] {k, end});
                 sep = end;
             }
-            if (items.size() >= 2 && thing(t.get(i - 1)) && !open(t, start, sep)) {
+            if (items.size() >= (joined ? 2 : 3) && thing(t.get(i - 1)) && !open(t, start, sep)) {
                 out.add(items);
             }
             i = Math.max(i + 1, sep);

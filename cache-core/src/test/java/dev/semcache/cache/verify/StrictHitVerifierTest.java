@@ -363,6 +363,43 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            How do I improve my speed and endurance when swimming?         | What helps improve swimming endurance and strength?
+            Is it cheaper to heat a house with gas or oil?                 | Is gas or electricity cheaper for heating my house?
+            """)
+    void verify_listSwapsOneItemForAnother_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @Test
+    void verify_placeAndRegionBeforeACommaAreNoList_accepts() {
+        // "the census bureau, the town" is not a list of two items, so "town" / "city" is no swapped item.
+        assertThat(verify(
+                        "According to the census bureau, the town has about 4,000 inhabitants.",
+                        "According to the census bureau, the city has a population of about 4,000."))
+                .isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How common is color blindness?                 | What is the most common form of color blindness?
+            How fast is a cheetah?                         | What is the fastest land animal?
+            How expensive is living in Zurich?             | What is the most expensive city to live in?
+            """)
+    void verify_degreeAgainstTheExtreme_rejectsWithQuestion(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("question"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How tall is the tallest building?              | What's the height of the tallest building?
+            How often should I water a cactus?             | How frequently should I water a cactus?
+            """)
+    void verify_degreeOfTheSameThing_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             What is the difference between TCP and UDP?                    | What's the difference between UDP and TCP?
             Plan a trip to Rome, Florence and Venice.                      | Plan a trip to Venice, Rome and Florence.
             Give me healthy snacks like nuts, apples, or yogurt.           | Give me healthy snacks like nuts or yogurt.
