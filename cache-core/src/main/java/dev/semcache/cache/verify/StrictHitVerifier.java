@@ -33,11 +33,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same (one differing
  *       place only, a repeat of the same replacement included), or another act on what the paired verb leaves
  *       behind ("show hidden files" / "hide files");
- *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not;
+ *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not, or one asks how far something
+ *       has a quality and the other which thing has the most of it ("how common is X" / "the most common X");
  *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
  *       answer, not a topic), a named setting ("in the UK", "on Ubuntu"), a whole further question, or an item
  *       added to a list the other side also gives ("TCP, UDP and QUIC" / "TCP and QUIC"; "the pros and cons" /
- *       "the pros").
+ *       "the pros"), or one item of a list swapped for another ("speed and endurance" / "endurance and strength").
  * </ol>
  *
  * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
