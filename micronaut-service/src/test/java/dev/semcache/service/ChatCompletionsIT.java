@@ -108,6 +108,31 @@ final class ChatCompletionsIT {
     }
 
     @Test
+    void directionSwap_withTheDefaultVerifier_isMissThatSaysWhy_andGetsItsOwnAnswer() throws Exception {
+        String key = ServiceFixture.freshKey();
+        String namespace = namespaceOf(service, key);
+        OpenAIClient client = service.sdk(key);
+
+        client.chat().completions().create(ask(ServiceFixture.MODEL, "Convert 50 EUR to USD"));
+        awaitStored(service, key, ServiceFixture.MODEL, "Convert 50 EUR to USD");
+        HttpResponseFor<ChatCompletion> swapped = client.chat()
+                .completions()
+                .withRawResponse()
+                .create(ask(ServiceFixture.MODEL, "Convert 50 USD to EUR"));
+
+        // The two prompts embed at about 0.99; only the verifier (on by default) keeps the EUR answer from USD.
+        assertThat(header(swapped, "X-Cache")).isEqualTo("MISS");
+        assertThat(header(swapped, "X-Cache-Verdict")).isEqualTo("rejected:direction");
+        assertThat(text(swapped.parse())).isEqualTo("Answer to: Convert 50 USD to EUR");
+        assertThat(service.upstream.requestCount()).isEqualTo(2);
+        JsonNode mine = JSON.readTree(
+                        service.get("/stats", "X-Admin-Token", ADMIN_TOKEN).body())
+                .at("/namespaces/" + namespace);
+        assertThat(mine.get("verifierRejections").asLong()).isEqualTo(1);
+        assertThat(mine.get("misses").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void differentModel_isMiss() {
         String key = ServiceFixture.freshKey();
         OpenAIClient client = service.sdk(key);
