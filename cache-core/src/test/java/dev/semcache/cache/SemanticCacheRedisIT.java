@@ -236,6 +236,34 @@ final class SemanticCacheRedisIT {
 
     @ParameterizedTest
     @EnumSource(Client.class)
+    void decorators_directionSwap_reachesTheUpstreamThroughTheDefaultVerifier(Client client) {
+        SemanticCache cache = cache(client, new CountingEmbedder(Embedders.miniLm()));
+        try (FakeOpenAiServer upstream = FakeOpenAiServer.start()) {
+            upstream.answerWith(r -> FakeOpenAiServer.Reply.text("Answer to: " + r.lastUserText()));
+            ChatModel langchain = LangChain4jSemanticCache.wrap(
+                    OpenAiChatModel.builder()
+                            .baseUrl(upstream.baseUrl())
+                            .apiKey("test")
+                            .modelName("gpt-4o-mini")
+                            .maxRetries(0)
+                            .build(),
+                    cache);
+
+            String eurToUsd = langchain.chat("Convert 50 EUR to USD");
+            String usdToEur = langchain.chat("Convert 50 USD to EUR");
+
+            // The prompts embed at about 0.99: the cache found the stored one and the verifier (on by default)
+            // refused it, so the second question got its own answer.
+            assertThat(eurToUsd).isEqualTo("Answer to: Convert 50 EUR to USD");
+            assertThat(usdToEur).isEqualTo("Answer to: Convert 50 USD to EUR");
+            assertThat(upstream.requestCount()).isEqualTo(2);
+            assertThat(cache.stats().verifierRejections()).isEqualTo(1);
+            assertThat(cache.stats().hits()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Client.class)
     void lookup_redisUnreachable_failsOpen(Client client) {
         RedisConnectionConfig nowhere = RedisConnectionConfig.builder("redis://127.0.0.1:1")
                 .connectTimeout(Duration.ofMillis(200))
