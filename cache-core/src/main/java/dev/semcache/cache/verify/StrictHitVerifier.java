@@ -326,8 +326,8 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Whether two lists of as many items share all but one, and the one left on each side pairs with nothing ("the
-     * difference between speed and stamina" vs "between stamina and strength"): the question is about another pair.
+     * Whether two lists of as many items share all but one, and the one left on each side pairs with nothing ("my
+     * speed and endurance" vs "endurance and strength"): the question is about another pair.
      */
     private static boolean itemSwapped(
             List<List<int[]>> listsA, int[] partnerOfA, List<List<int[]>> listsB, int[] partnerOfB) {
