@@ -119,6 +119,18 @@ final class SemanticCacheRedisIT {
                 .build();
     }
 
+    /** A LangChain4j OpenAI chat model on the fake upstream, wrapped by the cache. */
+    private static ChatModel langchain(FakeOpenAiServer upstream, SemanticCache cache) {
+        return LangChain4jSemanticCache.wrap(
+                OpenAiChatModel.builder()
+                        .baseUrl(upstream.baseUrl())
+                        .apiKey("test")
+                        .modelName("gpt-4o-mini")
+                        .maxRetries(0)
+                        .build(),
+                cache);
+    }
+
     private static ChatRequest request(String model, String system, String text) {
         return ChatRequest.builder()
                 .model(model)
@@ -191,14 +203,7 @@ final class SemanticCacheRedisIT {
         try (FakeOpenAiServer upstream = FakeOpenAiServer.start()) {
             upstream.answerWith(r -> FakeOpenAiServer.Reply.text("Answer to: " + r.lastUserText())
                     .withUsage(1000, 500));
-            ChatModel langchain = LangChain4jSemanticCache.wrap(
-                    OpenAiChatModel.builder()
-                            .baseUrl(upstream.baseUrl())
-                            .apiKey("test")
-                            .modelName("gpt-4o-mini")
-                            .maxRetries(0)
-                            .build(),
-                    cache);
+            ChatModel langchain = langchain(upstream, cache);
             OpenAIClient sdk = OpenAIOkHttpClient.builder()
                     .baseUrl(upstream.baseUrl())
                     .apiKey("test")
@@ -240,14 +245,7 @@ final class SemanticCacheRedisIT {
         SemanticCache cache = cache(client, new CountingEmbedder(Embedders.miniLm()));
         try (FakeOpenAiServer upstream = FakeOpenAiServer.start()) {
             upstream.answerWith(r -> FakeOpenAiServer.Reply.text("Answer to: " + r.lastUserText()));
-            ChatModel langchain = LangChain4jSemanticCache.wrap(
-                    OpenAiChatModel.builder()
-                            .baseUrl(upstream.baseUrl())
-                            .apiKey("test")
-                            .modelName("gpt-4o-mini")
-                            .maxRetries(0)
-                            .build(),
-                    cache);
+            ChatModel langchain = langchain(upstream, cache);
 
             String eurToUsd = langchain.chat("Convert 50 EUR to USD");
             String usdToEur = langchain.chat("Convert 50 USD to EUR");
