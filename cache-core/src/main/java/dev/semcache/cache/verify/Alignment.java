@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Pairs the meaningful tokens of two prompts: first by identity, lemma, alias, abbreviation or typo, in text order,
- * then the leftovers by WordNet relatedness. What stays unpaired is the "rest" the checks look at.
+ * then the leftovers by WordNet relatedness, except a word quoted on its own. What stays unpaired is the "rest" the
+ * checks look at.
  */
 final class Alignment {
     final List<Token> a;
@@ -66,6 +67,10 @@ final class Alignment {
         }
         for (Token x : new ArrayList<>(restA)) {
             for (Token y : restB) {
+                // A word in quotes is mentioned, not used: "affect" is not "impact" however close their meanings.
+                if (quoted(a, x.index) || quoted(b, y.index)) {
+                    continue;
+                }
                 if (words.synonyms(x, y) || words.synonyms(y, x)) {
                     pa[x.index] = y.index;
                     pb[y.index] = x.index;
@@ -76,6 +81,14 @@ final class Alignment {
             }
         }
         return new Alignment(a, b, pa, pb, List.copyOf(restA), List.copyOf(restB));
+    }
+
+    /** Whether the word at {@code i} stands alone between quote marks ("the word \"affect\""). */
+    private static boolean quoted(List<Token> t, int i) {
+        return i > 0
+                && i + 1 < t.size()
+                && Words.QUOTE_MARKS.contains(t.get(i - 1).lower)
+                && Words.QUOTE_MARKS.contains(t.get(i + 1).lower);
     }
 
     /** Pairs a word with two neighbours of the other text that it joins ("timezone" and "time zone"). */

@@ -54,8 +54,9 @@ public enum Check {
      * "how do I make a vegan chocolate cake"), or adds a named place, platform or tool behind a preposition ("how long
      * does passport renewal take" / "... in the UK"), asks a whole further question ("what are the risks of X?" /
      * "what are the risks of X? How do I reduce them?"), lists an item the other leaves out ("TCP, UDP and QUIC" /
-     * "TCP and QUIC", "the pros and cons" / "the pros"), or swaps one item of a list for another ("speed and
-     * endurance" / "endurance and strength"): {@code scope}.
+     * "TCP and QUIC", "the pros and cons" / "the pros"), swaps one item of a list for another ("speed and
+     * endurance" / "endurance and strength"), or names one part of a thing with a position word ("the rear brake
+     * pads" / "the brake pads"): {@code scope}.
      */
     SCOPE
 }

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Both texts are tokenised (contractions expanded, numbers read, words lemmatised with WordNet). Content words
  * are paired across the texts by identity, lemma, unit or currency alias, abbreviation, spelling slip, then WordNet
- * synonymy and derivation ("merge"/"combine", "summarize"/"summary", "far"/"distance"). The {@linkplain Check checks}
- * then look at what stayed unpaired and where the paired words sit:
+ * synonymy and derivation ("merge"/"combine", "summarize"/"summary", "far"/"distance"). A word quoted on its own is
+ * mentioned, not used, so WordNet does not pair it ("affect" is no "impact"). The {@linkplain Check checks} then look
+ * at what stayed unpaired and where the paired words sit:
  *
  * <ol>
  *   <li>{@link Check#NUMBER}: the multisets of numbers differ;
@@ -38,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
  *       answer, not a topic), a named setting ("in the UK", "on Ubuntu"), a whole further question, or an item
  *       added to a list the other side also gives ("TCP, UDP and QUIC" / "TCP and QUIC"; "the pros and cons" /
- *       "the pros"), or one item of a list swapped for another ("speed and endurance" / "endurance and strength").
+ *       "the pros"), one item of a list swapped for another ("speed and endurance" / "endurance and strength"), or a
+ *       position word that names one part of a thing ("the rear brake pads" / "the brake pads").
  * </ol>
  *
  * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
@@ -209,6 +211,9 @@ public final class StrictHitVerifier implements HitVerifier {
                     || itemSwapped(listsA, al.partnerOfA, listsB, al.partnerOfB)) {
                 return "scope";
             }
+            if (namesPart(a, al.partnerOfA) || namesPart(b, al.partnerOfB)) {
+                return "scope";
+            }
             List<Token> addA = withoutAnswerTypes(a, nounsOrAdjectives(topicA));
             List<Token> addB = withoutAnswerTypes(b, nounsOrAdjectives(topicB));
             if (narrows(addA, topicB, contentCount(b)) || narrows(addB, topicA, contentCount(a))) {
@@ -367,6 +372,27 @@ public final class StrictHitVerifier implements HitVerifier {
     private static boolean inside(int k, List<int[]> items) {
         for (int[] item : items) {
             if (k >= item[0] && k < item[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether one text puts a position word the other lacks before a paired word ("change the rear brake pads" vs
+     * "change the brake pads"): it asks about one part or side of the thing. After "to", a pronoun or an auxiliary
+     * the word is a verb ("how to lower cholesterol") and does not count.
+     */
+    private static boolean namesPart(List<Token> t, int[] partner) {
+        for (int i = 1; i + 1 < t.size(); i++) {
+            Token before = t.get(i - 1);
+            if (Words.POSITIONS.contains(t.get(i).lower)
+                    && partner[i] < 0
+                    && partner[i + 1] >= 0
+                    && t.get(i + 1).kind == Token.Kind.CONTENT
+                    && (before.isDeterminer()
+                            || before.kind == Token.Kind.CONTENT
+                            || before.kind == Token.Kind.NUMBER)) {
                 return true;
             }
         }

@@ -94,6 +94,7 @@ final class Words {
             "about",
             "as",
             "through",
+            "thru",
             "during",
             "until",
             "among",
@@ -191,6 +192,12 @@ final class Words {
 
     /** Question words that ask for one kind of answer: a place, a time, a reason. */
     static final Set<String> WH_SPECIFIC = Set.of("where", "when", "why");
+
+    /** Quote marks around a word that is mentioned rather than used. */
+    static final Set<String> QUOTE_MARKS = Set.of("\"", "“", "”", "'", "‘", "’", "`");
+
+    /** Adjectives that name one part or side of a thing ("the rear brake pads", "my lower back"). */
+    static final Set<String> POSITIONS = Set.of("front", "rear", "upper", "lower", "inner", "outer");
 
     /** Words that frame a request rather than say what it is about. */
     static final Set<String> FRAMING = Set.of(

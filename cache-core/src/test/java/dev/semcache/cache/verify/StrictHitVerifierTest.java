@@ -363,6 +363,37 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            What's a synonym for "happy"?              | What's a synonym for "glad"?
+            What does "big" mean?                      | What does "large" mean?
+            """)
+    void verify_quotedWordsAreMentionsNotSynonyms_rejects(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("substitution"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            My upper back hurts after running, why?    | My back hurts after running, why?
+            What causes pain in the lower abdomen?     | What causes pain in the abdomen?
+            How do I replace the front tire on a bike? | How do I replace the tire on a bike?
+            """)
+    void verify_positionWordNamesAPart_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How can I lower my cholesterol naturally?          | How can I reduce my cholesterol naturally?
+            how to lower cholesterol without drugs             | how to reduce cholesterol without drugs
+            tips for staying awake thru a night shift          | How do I stay awake through a night shift?
+            ideas for getting thru a rainy weekend with kids   | How do I get through a rainy weekend with kids?
+            Is "data" singular or plural?                      | Is the word "data" singular or plural?
+            """)
+    void verify_positionVerbChatSpellingOrSameQuotedWord_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             How do I improve my speed and endurance when swimming?         | What helps improve swimming endurance and strength?
             Is it cheaper to heat a house with gas or oil?                 | Is gas or electricity cheaper for heating my house?
             """)
