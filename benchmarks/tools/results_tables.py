@@ -20,6 +20,8 @@ DATASETS = [
     ("written-a", "written set A (300)"),
     ("written-b", "written set B (240)"),
     ("written-c", "written set C (200)"),
+    ("written-d", "written set D (200)"),
+    ("written-e", "written set E (200)"),
 ]
 
 
