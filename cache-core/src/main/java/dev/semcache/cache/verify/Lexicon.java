@@ -384,6 +384,11 @@ final class Lexicon {
         return Arrays.copyOf(all, w);
     }
 
+    /** The dictionary forms a lexical link (derivation, pertainym, participle) joins to {@code lemma}. */
+    Set<String> linkedLemmas(String lemma) {
+        return lexicalLinks.getOrDefault(lemma, Set.of());
+    }
+
     /** Whether a lexical link (derivation, pertainym, participle) joins the two dictionary forms. */
     boolean lexicallyLinked(String lemmaA, String lemmaB) {
         Set<String> lex = lexicalLinks.get(lemmaA);

@@ -1046,7 +1046,10 @@ public final class StrictHitVerifier implements HitVerifier {
         return Math.min(la.length(), lb.length()) >= 6 && (!lexicon.known(la) || !lexicon.known(lb)) && oneEdit(la, lb);
     }
 
-    /** Whether two content words are close in meaning according to WordNet. */
+    /**
+     * Whether two content words are close in meaning according to WordNet: the same dictionary form, a lexical link,
+     * a synonym or directly linked sense, or a word derived from a synonym.
+     */
     boolean synonyms(Token a, Token b) {
         if (!(a.kind == Token.Kind.CONTENT || a.kind == Token.Kind.FRAMING)
                 || !(b.kind == Token.Kind.CONTENT || b.kind == Token.Kind.FRAMING)) {
@@ -1059,7 +1062,18 @@ public final class StrictHitVerifier implements HitVerifier {
                 }
             }
         }
-        return Lexicon.intersect(a.neighbourhood(lexicon), b.ownSynsets(lexicon));
+        if (Lexicon.intersect(a.neighbourhood(lexicon), b.ownSynsets(lexicon))) {
+            return true;
+        }
+        // A word derived from a synonym of the other: "quickly" from "quick", which WordNet puts beside "fast".
+        for (String x : a.lemmas) {
+            for (String derived : lexicon.linkedLemmas(x)) {
+                if (Lexicon.intersect(lexicon.ownSynsets(Set.of(derived)), b.ownSynsets(lexicon))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean opposite(Token a, Token b) {

@@ -363,6 +363,21 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            How can I learn to type quickly?           | How can I learn to type fast?
+            How do I cook rice quickly?                | How do I cook rice fast?
+            """)
+    void verify_wordDerivedFromASynonym_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @Test
+    void verify_wordDerivedFromAnOpposite_stillRejects() {
+        assertThat(verify("How can I fall asleep quickly?", "How can I fall asleep slowly?"))
+                .isEqualTo(Verdict.reject("polarity"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             What's a synonym for "happy"?              | What's a synonym for "glad"?
             What does "big" mean?                      | What does "large" mean?
             """)
