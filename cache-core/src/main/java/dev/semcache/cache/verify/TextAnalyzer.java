@@ -29,7 +29,8 @@ final class TextAnalyzer {
         Pattern.compile("'m\\b", FLAGS),
         Pattern.compile("'d\\b", FLAGS),
         Pattern.compile("\\b(what|who|where|when|why|how|it|that|there|here|he|she|this)'s\\b", FLAGS),
-        Pattern.compile("'s\\b", FLAGS),
+        // "one's" keeps its "'s": a possessive "one" is the pronoun, not the number.
+        Pattern.compile("(?<!\\bone)'s\\b", FLAGS),
         Pattern.compile("s'(\\s|$)", FLAGS),
         Pattern.compile("\\b(do|does|did|is|are|was|were|have|has|had|could|would|should)nt\\b", FLAGS),
         Pattern.compile("\\bcant\\b", FLAGS),
@@ -132,6 +133,8 @@ final class TextAnalyzer {
                     && (Words.PRONOUN_ONE_PREVIOUS.contains(prev)
                             || Words.STOP.contains(next)
                             || next.equals("of")
+                            // "what is one thing you would change": the idiom, not a count.
+                            || next.equals("thing")
                             || next.isEmpty()
                             || !Character.isLetterOrDigit(next.codePointAt(0)))) {
                 kind = Token.Kind.STOP;

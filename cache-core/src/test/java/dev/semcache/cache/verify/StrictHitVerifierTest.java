@@ -363,6 +363,23 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            How do I improve one's memory?                       | How do I improve my memory?
+            What is one thing you would change about your job?   | What is the one thing you would change about your job?
+            """)
+    void verify_oneAsPronounOrInOneThing_isNoNumber_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @Test
+    void verify_oneThingAgainstThreeThings_stillRejectsWithNumber() {
+        assertThat(verify(
+                        "What are three things you would change about your job?",
+                        "What is one thing you would change about your job?"))
+                .isEqualTo(Verdict.reject("number"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             How can I learn to type quickly?           | How can I learn to type fast?
             How do I cook rice quickly?                | How do I cook rice fast?
             """)
