@@ -878,11 +878,27 @@ public final class StrictHitVerifier implements HitVerifier {
     private int negations(List<Token> tokens, List<Token> other) {
         int n = 0;
         for (Token t : tokens) {
-            if (t.kind == Token.Kind.NEGATOR || t.kind == Token.Kind.CONTENT && negatedStem(t, other)) {
+            if ((t.kind == Token.Kind.NEGATOR && !offersNo(tokens, t.index))
+                    || (t.kind == Token.Kind.CONTENT && negatedStem(t, other))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * Whether the "not" at {@code i} only offers the other answer of a yes/no question ("should I go or not?", "why or
+     * why not?", "whether or not"): it negates nothing.
+     */
+    private static boolean offersNo(List<Token> t, int i) {
+        if (!t.get(i).lower.equals("not") || i < 1) {
+            return false;
+        }
+        String before = t.get(i - 1).lower;
+        String twoBefore = i >= 2 ? t.get(i - 2).lower : "";
+        boolean closes = i + 1 == t.size() || t.get(i + 1).kind == Token.Kind.PUNCT;
+        return (before.equals("or") && (closes || twoBefore.equals("whether")))
+                || (closes && before.equals("why") && twoBefore.equals("or"));
     }
 
     private boolean negatedStem(Token t, List<Token> other) {

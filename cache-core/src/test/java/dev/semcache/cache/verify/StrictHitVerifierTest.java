@@ -363,6 +363,21 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            Should I buy a house this year or not?             | Should I buy a house this year?
+            Is coffee bad for your heart? Why or why not?      | Is coffee bad for your heart?
+            """)
+    void verify_orNotOnlyOffersTheOtherAnswer_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @Test
+    void verify_orNotBeforeAWord_stillNegates() {
+        assertThat(verify("Is this mushroom edible or not poisonous?", "Is this mushroom edible or poisonous?"))
+                .isEqualTo(Verdict.reject("negation"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             How do I improve one's memory?                       | How do I improve my memory?
             What is one thing you would change about your job?   | What is the one thing you would change about your job?
             """)
