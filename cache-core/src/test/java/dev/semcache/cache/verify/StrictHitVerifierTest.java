@@ -363,49 +363,26 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            Should I buy a house this year or not?             | Should I buy a house this year?
-            Is coffee bad for your heart? Why or why not?      | Is coffee bad for your heart?
-            """)
-    void verify_orNotOnlyOffersTheOtherAnswer_accepts(String query, String candidate) {
-        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
-    }
-
-    @Test
-    void verify_orNotBeforeAWord_stillNegates() {
-        assertThat(verify("Is this mushroom edible or not poisonous?", "Is this mushroom edible or poisonous?"))
-                .isEqualTo(Verdict.reject("negation"));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+            Should I buy a house this year or not?               | Should I buy a house this year?
+            Is coffee bad for your heart? Why or why not?        | Is coffee bad for your heart?
             How do I improve one's memory?                       | How do I improve my memory?
             What is one thing you would change about your job?   | What is the one thing you would change about your job?
+            How can I learn to type quickly?                     | How can I learn to type fast?
+            How do I cook rice quickly?                          | How do I cook rice fast?
             """)
-    void verify_oneAsPronounOrInOneThing_isNoNumber_accepts(String query, String candidate) {
+    void verify_orNotOnesOrAWordDerivedFromASynonym_accepts(String query, String candidate) {
+        // "or not" offers the other answer; "one's" and "one thing" count nothing; "quickly" comes from "quick".
         assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
-    }
-
-    @Test
-    void verify_oneThingAgainstThreeThings_stillRejectsWithNumber() {
-        assertThat(verify(
-                        "What are three things you would change about your job?",
-                        "What is one thing you would change about your job?"))
-                .isEqualTo(Verdict.reject("number"));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            How can I learn to type quickly?           | How can I learn to type fast?
-            How do I cook rice quickly?                | How do I cook rice fast?
+            Is this mushroom edible or not poisonous?               | Is this mushroom edible or poisonous?              | negation
+            What are three things you would change about your job?  | What is one thing you would change about your job?  | number
+            How can I fall asleep quickly?                          | How can I fall asleep slowly?                       | polarity
             """)
-    void verify_wordDerivedFromASynonym_accepts(String query, String candidate) {
-        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
-    }
-
-    @Test
-    void verify_wordDerivedFromAnOpposite_stillRejects() {
-        assertThat(verify("How can I fall asleep quickly?", "How can I fall asleep slowly?"))
-                .isEqualTo(Verdict.reject("polarity"));
+    void verify_theSameWordsWhereTheyDoChangeTheMeaning_stillReject(String query, String candidate, String reason) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject(reason));
     }
 
     @ParameterizedTest
