@@ -11,7 +11,10 @@ public enum Check {
      * ordinals, years, percentages and codes. Rejects with {@code number}.
      */
     NUMBER,
-    /** One prompt is negated and the other is not ("what should I pack" / "what should I not pack"): {@code negation}. */
+    /**
+     * One prompt is negated and the other is not ("what should I pack" / "what should I not pack"): {@code negation}.
+     * A "not" that only offers the other answer ("should I go or not?", "why or why not?") negates nothing.
+     */
     NEGATION,
     /**
      * Two items swap places while the words around them stay ("convert EUR to USD" / "convert USD to EUR", "is A

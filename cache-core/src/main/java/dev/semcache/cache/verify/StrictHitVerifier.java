@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>{@link Check#NUMBER}: the multisets of numbers differ;
- *   <li>{@link Check#NEGATION}: one side is negated an odd number of times more;
+ *   <li>{@link Check#NEGATION}: one side is negated an odd number of times more ("or not" closing a question does
+ *       not count);
  *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame, or doer and done-to
  *       trade roles (names or pronouns), or "whose N is X" meets "X's N";
  *   <li>{@link Check#POLARITY}: unpaired words are opposites;
@@ -380,8 +381,8 @@ public final class StrictHitVerifier implements HitVerifier {
 
     /**
      * Whether one text puts a position word the other lacks before a paired word ("change the rear brake pads" vs
-     * "change the brake pads"): it asks about one part or side of the thing. After "to", a pronoun or an auxiliary
-     * the word is a verb ("how to lower cholesterol") and does not count.
+     * "change the brake pads"): it asks about one part or side of the thing. Only after an article, a possessive, a
+     * content word or a number: after "to", a pronoun or an auxiliary the word is a verb ("how to lower cholesterol").
      */
     private static boolean namesPart(List<Token> t, int[] partner) {
         for (int i = 1; i + 1 < t.size(); i++) {
