@@ -250,7 +250,7 @@ final class SemanticCacheRedisIT {
             String eurToUsd = langchain.chat("Convert 50 EUR to USD");
             String usdToEur = langchain.chat("Convert 50 USD to EUR");
 
-            // The prompts embed at about 0.99: the cache found the stored one and the verifier (on by default)
+            // The prompts embed at 0.98 (MiniLM): the cache found the stored one and the verifier (on by default)
             // refused it, so the second question got its own answer.
             assertThat(eurToUsd).isEqualTo("Answer to: Convert 50 EUR to USD");
             assertThat(usdToEur).isEqualTo("Answer to: Convert 50 USD to EUR");
