@@ -65,13 +65,13 @@ final class Alignment {
                 restB.add(y);
             }
         }
+        // A word in quotes is mentioned, not used: "affect" is not "impact" however close their meanings.
         for (Token x : new ArrayList<>(restA)) {
+            if (quoted(a, x.index)) {
+                continue;
+            }
             for (Token y : restB) {
-                // A word in quotes is mentioned, not used: "affect" is not "impact" however close their meanings.
-                if (quoted(a, x.index) || quoted(b, y.index)) {
-                    continue;
-                }
-                if (words.synonyms(x, y) || words.synonyms(y, x)) {
+                if (!quoted(b, y.index) && (words.synonyms(x, y) || words.synonyms(y, x))) {
                     pa[x.index] = y.index;
                     pb[y.index] = x.index;
                     restA.remove(x);
