@@ -91,14 +91,17 @@ final class Alignment {
                 && Words.QUOTE_MARKS.contains(t.get(i + 1).lower);
     }
 
-    /** Pairs a word with two neighbours of the other text that it joins ("timezone" and "time zone"). */
+    /**
+     * Pairs a word with two neighbours of the other text that it joins ("timezone" and "time zone", "US" and "United
+     * States").
+     */
     private static void compounds(List<Token> a, List<Token> b, int[] pa, int[] pb) {
         for (Token x : a) {
             if (x.kind != Token.Kind.CONTENT || pa[x.index] >= 0) {
                 continue;
             }
             for (int j = 0; j + 1 < b.size(); j++) {
-                if (pb[j] < 0 && pb[j + 1] < 0 && x.lower.equals(b.get(j).lower + b.get(j + 1).lower)) {
+                if (pb[j] < 0 && pb[j + 1] < 0 && x.keys.contains(b.get(j).lower + b.get(j + 1).lower)) {
                     pa[x.index] = j;
                     pb[j] = x.index;
                     pb[j + 1] = x.index;

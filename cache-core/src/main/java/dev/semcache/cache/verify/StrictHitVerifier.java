@@ -156,9 +156,10 @@ public final class StrictHitVerifier implements HitVerifier {
         }
         Alignment al = Alignment.of(a, b, this);
         if (checks.contains(Check.DIRECTION)
-                && (al.swapped()
+                && (al.swapped() && !Substitutions.agree(a, b, al.partnerOfA)
                         || swappedRoles(a, b, al)
                         || swappedPerson(a, b, al)
+                        || Substitutions.swapped(a, b, al.partnerOfA)
                         || whoseTurned(a, b, al.partnerOfA)
                         || whoseTurned(b, a, al.partnerOfB))) {
             return "direction";
@@ -212,7 +213,7 @@ public final class StrictHitVerifier implements HitVerifier {
                     || itemSwapped(listsA, al.partnerOfA, listsB, al.partnerOfB)) {
                 return "scope";
             }
-            if (namesPart(a, al.partnerOfA) || namesPart(b, al.partnerOfB)) {
+            if (namesPart(a, al.partnerOfA, b) || namesPart(b, al.partnerOfB, a)) {
                 return "scope";
             }
             List<Token> addA = withoutAnswerTypes(a, nounsOrAdjectives(topicA));
@@ -383,18 +384,46 @@ public final class StrictHitVerifier implements HitVerifier {
      * Whether one text puts a position word the other lacks before a paired word ("change the rear brake pads" vs
      * "change the brake pads"): it asks about one part or side of the thing. Only after an article, a possessive, a
      * content word or a number: after "to", a pronoun or an auxiliary the word is a verb ("how to lower cholesterol").
+     * Likewise "the first step" against "the steps": one member of a series against the whole series, which the
+     * other text names in the plural ("my first car" against "my car" is not examined).
      */
-    private static boolean namesPart(List<Token> t, int[] partner) {
+    private static boolean namesPart(List<Token> t, int[] partner, List<Token> other) {
         for (int i = 1; i + 1 < t.size(); i++) {
             Token before = t.get(i - 1);
-            if (Words.POSITIONS.contains(t.get(i).lower)
-                    && partner[i] < 0
-                    && partner[i + 1] >= 0
-                    && t.get(i + 1).kind == Token.Kind.CONTENT
+            Token next = t.get(i + 1);
+            if (partner[i] >= 0 || partner[i + 1] < 0) {
+                continue;
+            }
+            String w = t.get(i).lower;
+            if (Words.POSITIONS.contains(w)
+                    && next.kind == Token.Kind.CONTENT
                     && (before.isDeterminer()
                             || before.kind == Token.Kind.CONTENT
                             || before.kind == Token.Kind.NUMBER)) {
                 return true;
+            }
+            if (Words.SEQUENCE_POSITIONS.contains(w)
+                    && before.lower.equals("the")
+                    && pluralThere(t, i + 1, partner, other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word of the phrase starting at {@code from} is singular here and plural in the other text. */
+    private static boolean pluralThere(List<Token> t, int from, int[] partner, List<Token> other) {
+        for (int k = from; k < t.size() && k < from + MAX_ITEM_TOKENS; k++) {
+            Token x = t.get(k);
+            if (x.kind != Token.Kind.CONTENT && x.kind != Token.Kind.FRAMING) {
+                return false;
+            }
+            int j = partner[k];
+            if (j >= 0) {
+                String y = other.get(j).lower;
+                if (y.equals(x.lower + "s") || y.equals(x.lower + "es")) {
+                    return true;
+                }
             }
         }
         return false;
@@ -606,8 +635,9 @@ public final class StrictHitVerifier implements HitVerifier {
                 }
             }
             for (Token t : xa) {
-                if (Words.ALIASES.containsKey(t.lower)
-                        || lexicon.lemmas(t.lower).stream().anyMatch(Words.ALIASES::containsKey)) {
+                if (!Words.CAPITAL_ACRONYMS.containsKey(t.text)
+                        && (Words.ALIASES.containsKey(t.lower)
+                                || lexicon.lemmas(t.lower).stream().anyMatch(Words.ALIASES::containsKey))) {
                     return "unit";
                 }
             }

@@ -112,11 +112,17 @@ final class TextAnalyzer {
                     && !low.equals("i")
                     && Character.isLetter(prev.isEmpty() ? ' ' : prev.charAt(0))
                     && !Words.STOP.contains(prev);
-            boolean cap = capsMeaningful
-                    && Character.isUpperCase(r.codePointAt(0))
-                    && !sentenceStart
-                    && (letter || !Words.STOP.contains(low))
-                    && !Words.WH_GENERIC.contains(low);
+            boolean acronym = capsMeaningful && Words.CAPITAL_ACRONYMS.containsKey(r);
+            boolean cap = acronym
+                    || capsMeaningful
+                            && Character.isUpperCase(r.codePointAt(0))
+                            && !sentenceStart
+                            && (letter || !Words.STOP.contains(low))
+                            && !Words.WH_GENERIC.contains(low);
+            // "Fermat's Last Theorem": inside a capitalised name, a word like "last" is part of the name.
+            boolean inName = cap
+                    && n + 1 < raw.size()
+                    && Character.isUpperCase(raw.get(n + 1).codePointAt(0));
             sentenceStart = (r.length() == 1 && SENTENCE_START.indexOf(r.charAt(0)) >= 0)
                     || (sentenceStart && !Character.isLetterOrDigit(r.codePointAt(0)));
             String next = n + 1 < raw.size() ? raw.get(n + 1).toLowerCase(Locale.ROOT) : "";
@@ -151,9 +157,9 @@ final class TextAnalyzer {
                 kind = Token.Kind.PUNCT;
             } else if (Words.NEGATORS.contains(low)) {
                 kind = Token.Kind.NEGATOR;
-            } else if (Words.POLAR.containsKey(low)) {
+            } else if (Words.POLAR.containsKey(low) && !inName) {
                 kind = Token.Kind.POLAR;
-            } else if (cap && letter) {
+            } else if (cap && (letter || acronym)) {
                 kind = Token.Kind.CONTENT;
             } else if (Words.STOP.contains(low) || Words.WH_GENERIC.contains(low)) {
                 kind = Token.Kind.STOP;
@@ -170,7 +176,8 @@ final class TextAnalyzer {
             int primary = kind == Token.Kind.CONTENT ? lexicon.primaryPartOfSpeech(low) : 0;
             boolean proper = kind == Token.Kind.CONTENT && lexicon.isProperName(low);
             Set<String> keys = new HashSet<>(lemmas);
-            keys.addAll(Words.ALIASES.getOrDefault(low, Set.of()));
+            // "US" is the country, not microseconds.
+            keys.addAll(acronym ? Words.CAPITAL_ACRONYMS.get(r) : Words.ALIASES.getOrDefault(low, Set.of()));
             keys.add(low);
             if (!isAscii(low)) {
                 // "Dōse" and "Dose", "İzmir" and "Izmir": accents are often dropped in typing.

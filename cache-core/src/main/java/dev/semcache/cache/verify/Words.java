@@ -199,6 +199,9 @@ final class Words {
     /** Adjectives that name one part or side of a thing ("the rear brake pads", "my lower back"). */
     static final Set<String> POSITIONS = Set.of("front", "rear", "upper", "lower", "inner", "outer");
 
+    /** Adjectives that pick one member of a series ("the first step", "the last chapter"). */
+    static final Set<String> SEQUENCE_POSITIONS = Set.of("first", "last", "final");
+
     /** Words that frame a request rather than say what it is about. */
     static final Set<String> FRAMING = Set.of(
             "explain",
@@ -278,6 +281,10 @@ final class Words {
             "before after",
             "with without",
             "more less",
+            "more fewer",
+            "greater less",
+            "greater fewer",
+            "greater smaller",
             "most least",
             "over under",
             "above below",
@@ -292,6 +299,13 @@ final class Words {
             "maximum minimum",
             "first last",
             "enable disable");
+
+    /**
+     * Acronyms spelled like function words, with the other names they go by: written in capitals inside mixed-case
+     * text, "US" and "IT" name a country and a trade, not "us" and "it".
+     */
+    static final Map<String, Set<String>> CAPITAL_ACRONYMS =
+            Map.of("US", Set.of("usa", "america", "unitedstates"), "IT", Set.of());
 
     /** Words between two swapped items that make the swap harmless ("A and B", "between A and B"). */
     static final Set<String> SYMMETRIC = Set.of("and", "or", ",", "&", "plus", "between", "both", "/");

@@ -418,6 +418,69 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            Can I use honey instead of sugar in granola?           | Can I substitute sugar for honey in granola?
+            Can I use honey instead of sugar in granola?           | Can I replace honey with sugar in granola?
+            Is yogurt a good substitute for sour cream in dips?    | Can I swap yogurt for sour cream in dips?
+            Should our team switch from Jira to Trello?            | Should our team replace Trello with Jira?
+            """)
+    void verify_newAndOldThingTradeRolesAcrossFrames_rejectsWithDirection(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("direction"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Can I use honey instead of sugar in granola?           | Can I substitute honey for sugar in granola?
+            Can I use honey instead of sugar in granola?           | Can I replace sugar with honey in granola?
+            Is yogurt a good substitute for sour cream in dips?    | Can I swap sour cream for yogurt in dips?
+            What can I use in place of butter in shortbread?       | What can I substitute for butter in shortbread?
+            Should our team switch from Jira to Trello?            | Should our team replace Jira with Trello?
+            """)
+    void verify_newAndOldThingKeepTheirRolesAcrossFrames_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            What are the stages of grief?              | What is the first stage of grief?
+            Summarise the chapters of Moby-Dick.       | Summarise the last chapter of Moby-Dick.
+            """)
+    void verify_oneMemberOfASeriesAgainstTheSeries_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Who built the first steam engines?         | Who built the steam engine?
+            How should I prepare for my first marathon? | How should I prepare for my marathon?
+            """)
+    void verify_firstWithoutASeriesOnTheOtherSide_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Why did the US sign a treaty with Mexico in 1848?     | Why did Mexico sign a treaty with the US in 1848?  | direction
+            Filter rows where the price is greater than 50        | Filter rows where the price is less than 50        | polarity
+            Explain the Great Lakes in simple words               | Explain the Finger Lakes in simple words           | entity
+            Prove Gauss's Last Theorem step by step               | Prove Gauss's Big Theorem step by step             | entity
+            """)
+    void verify_acronymsComparativesAndNameWords_reject(String query, String candidate, String reason) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject(reason));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            What is the population of the US?              | What is the population of the USA?
+            How big is the US navy?                        | How big is the United States navy?
+            List numbers greater than 10 in this column    | List numbers more than 10 in this column
+            Can you help us plan a trip to Spain?          | Could you help us plan a trip to Spain?
+            """)
+    void verify_sameCountryOrComparativeWrittenDifferently_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             How do I improve my speed and endurance when swimming?         | What helps improve swimming endurance and strength?
             Is it cheaper to heat a house with gas or oil?                 | Is gas or electricity cheaper for heating my house?
             """)
