@@ -868,7 +868,41 @@ public final class StrictHitVerifier implements HitVerifier {
     private boolean sameNumbers(List<Token> a, List<Token> b) {
         List<String> na = numbers(a);
         List<String> nb = numbers(b);
-        return na.equals(nb) || oneForArticle(a, na, b, nb) || oneForArticle(b, nb, a, na);
+        return (na.equals(nb) || oneForArticle(a, na, b, nb) || oneForArticle(b, nb, a, na)) && sameOperators(a, b);
+    }
+
+    /**
+     * Whether two texts that both write arithmetic with symbols use the same operators in the same order: "solve x^2 -
+     * 3x + 2 = 0" and "solve x^2 - 3x - 2 = 0" name the same numbers. A text that writes no operator between two
+     * operands ("5 minus 3") is not compared.
+     */
+    private static boolean sameOperators(List<Token> a, List<Token> b) {
+        String oa = operators(a);
+        if (oa.isEmpty()) {
+            return true;
+        }
+        String ob = operators(b);
+        return ob.isEmpty() || oa.equals(ob);
+    }
+
+    private static String operators(List<Token> t) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i + 1 < t.size(); i++) {
+            Token op = t.get(i);
+            if (op.kind == Token.Kind.PUNCT
+                    && Words.OPERATORS.contains(op.lower)
+                    && operand(t.get(i - 1))
+                    && operand(t.get(i + 1))) {
+                out.append(op.lower);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A number, a one-letter variable or a bracket around either. */
+    private static boolean operand(Token t) {
+        return t.kind == Token.Kind.NUMBER
+                || t.lower.length() == 1 && (Character.isLetter(t.lower.charAt(0)) || "()".contains(t.lower));
     }
 
     private boolean oneForArticle(List<Token> a, List<String> na, List<Token> b, List<String> nb) {

@@ -196,6 +196,9 @@ final class Words {
     /** Quote marks around a word that is mentioned rather than used. */
     static final Set<String> QUOTE_MARKS = Set.of("\"", "“", "”", "'", "‘", "’", "`");
 
+    /** Arithmetic written with symbols. */
+    static final Set<String> OPERATORS = Set.of("+", "-", "*", "/", "^", "=", "<", ">", "×", "÷", "−");
+
     /** Adjectives that name one part or side of a thing ("the rear brake pads", "my lower back"). */
     static final Set<String> POSITIONS = Set.of("front", "rear", "upper", "lower", "inner", "outer");
 

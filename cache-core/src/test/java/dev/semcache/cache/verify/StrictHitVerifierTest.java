@@ -35,6 +35,25 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            Factor 2x^2 + 7x + 3                       | Factor 2x^2 - 7x + 3
+            Is 17 * 3 = 51?                            | Is 17 / 3 = 51?
+            Simplify (a + b) ^ 2                       | Simplify (a - b) ^ 2
+            """)
+    void verify_sameNumbersOtherOperators_rejectsWithNumber(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("number"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Factor 2x^2 + 7x + 3                       | Please factor 2x^2 + 7x + 3 for me
+            What is 45 / 9?                            | What is 45 divided by 9?
+            """)
+    void verify_sameOperatorsOrOperatorInWords_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             How many calories are in three eggs?   | How many calories are in 3 eggs?
             Give me ten tips for better sleep.     | Give me 10 tips for better sleep.
             What is 1,000 times 12?                | What is 1000 times twelve?
