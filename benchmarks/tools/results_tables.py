@@ -22,6 +22,8 @@ DATASETS = [
     ("written-c", "written set C (200)"),
     ("written-d", "written set D (200)"),
     ("written-e", "written set E (200)"),
+    ("written-f", "written set F (200)"),
+    ("written-g", "written set G (200)"),
 ]
 
 
