@@ -163,12 +163,10 @@ final class Alignment {
                     }
                     continue;
                 }
-                if (context(a, x[0], -1).equals(context(b, y[2], -1))
-                        && context(a, x[1], 1).equals(context(b, y[3], 1))) {
+                if (sameContext(x[0], y[2], -1) && sameContext(x[1], y[3], 1)) {
                     return true;
                 }
-                if (context(a, y[0], -1).equals(context(b, x[2], -1))
-                        && context(a, y[1], 1).equals(context(b, x[3], 1))) {
+                if (sameContext(y[0], x[2], -1) && sameContext(y[1], x[3], 1)) {
                     return true;
                 }
             }
@@ -198,12 +196,42 @@ final class Alignment {
     }
 
     private static String context(List<Token> tokens, int i, int step) {
+        int j = neighbour(tokens, i, step);
+        return j >= 0 && j < tokens.size() ? tokens.get(j).lower : "^$";
+    }
+
+    private static int neighbour(List<Token> tokens, int i, int step) {
         int j = i + step;
         while (j >= 0
                 && j < tokens.size()
                 && (tokens.get(j).isDeterminer() || tokens.get(j).kind == Token.Kind.PUNCT)) {
             j += step;
         }
-        return j >= 0 && j < tokens.size() ? tokens.get(j).lower : "^$";
+        return j;
+    }
+
+    /**
+     * Whether the neighbours of position {@code i} in A and {@code j} in B, one step in {@code step}'s direction, are
+     * the same word, or two content or framing words that pair with nothing ("a brand inviting an influencer" against "an
+     * influencer asking a brand": the verb between was reworded, the roles still traded).
+     */
+    private boolean sameContext(int i, int j, int step) {
+        if (context(a, i, step).equals(context(b, j, step))) {
+            return true;
+        }
+        int x = neighbour(a, i, step);
+        int y = neighbour(b, j, step);
+        return x >= 0
+                && x < a.size()
+                && y >= 0
+                && y < b.size()
+                && partnerOfA[x] < 0
+                && partnerOfB[y] < 0
+                && word(a.get(x))
+                && word(b.get(y));
+    }
+
+    private static boolean word(Token t) {
+        return t.kind == Token.Kind.CONTENT || t.kind == Token.Kind.FRAMING;
     }
 }

@@ -100,6 +100,7 @@ final class StrictHitVerifierTest {
             Can type O blood be given to type A patients?      | Can type A blood be given to type O patients?
             Who defeated Napoleon at Waterloo?                 | Who did Napoleon defeat at Waterloo?
             Move my photos from my laptop to Dropbox           | Move my photos from Dropbox to my laptop
+            A letter from a tenant thanking the landlord       | A letter from the landlord praising a tenant
             """)
     void verify_doerAndDoneToSwapped_rejectsWithDirection(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("direction"));
