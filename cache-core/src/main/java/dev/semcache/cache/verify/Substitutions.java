@@ -20,15 +20,18 @@ final class Substitutions {
     /** Longest run of content words taken as the name of one thing ("sweetened condensed milk"). */
     private static final int MAX_PHRASE = 3;
 
-    /** Verbs whose object is the thing taken out when the new one follows "with" ("replace oil with butter"). */
+    /**
+     * Verbs of exchange. Their object is the thing taken out when the new one follows "with", "by", "to" or "for"
+     * ("replace oil with butter", "swap oil for butter"), except "substitute ... for" (see {@link #IN_FOR}).
+     */
     private static final Set<String> OUT_WITH = Set.of("replace", "substitute", "swap", "switch", "exchange", "trade");
 
-    /** Verbs whose object is the thing taken out when the new one follows "for" ("swap oil for butter"). */
-    private static final Set<String> OUT_FOR = Set.of("swap", "switch", "exchange", "trade");
+    /** The verb whose object is the new thing when the old one follows "for" ("substitute butter for oil"). */
+    private static final Set<String> IN_FOR = Set.of("substitute");
 
     /** Nouns that make the thing named before them the new one ("applesauce as a substitute for oil"). */
     private static final Set<String> STAND_INS =
-            Set.of("substitute", "replacement", "alternative", "alternate", "stand-in", "swap");
+            Set.of("substitute", "replacement", "alternative", "alternate", "swap");
 
     /**
      * Whether a word is the new thing in one text and its partner the old thing in the other: "use butter instead of
@@ -117,13 +120,13 @@ final class Substitutions {
             int objectEnd = phraseEnd(t, i + 1);
             if (objectEnd == skipDeterminers(t, i + 1)) {
                 // "substitute for eggs", "what can I replace eggs with": no object, or the object only.
-                if (is(t, i + 1, "for") && anyLemma(v, Set.of("substitute"))) {
+                if (is(t, i + 1, "for") && anyLemma(v, IN_FOR)) {
                     roles = mark(t, roles, i + 2, phraseEnd(t, i + 2), OLD);
                 }
                 continue;
             }
             String prep = objectEnd < t.size() ? t.get(objectEnd).lower : "";
-            boolean newFirst = prep.equals("for") && !anyLemma(v, OUT_FOR);
+            boolean newFirst = prep.equals("for") && anyLemma(v, IN_FOR);
             boolean newSecond = prep.equals("with") || prep.equals("by") || prep.equals("to") || prep.equals("for");
             if (!newFirst && !newSecond) {
                 roles = mark(t, roles, i + 1, objectEnd, OLD);
