@@ -15,6 +15,9 @@ final class Questions {
 
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "so");
 
+    /** Marks after which a question word can close a statement ("my brakes squeal, why?"). */
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", "-", "–", "—");
+
     /** Words that may precede the question word without changing it ("and why", "so how"). */
     private static final Set<String> LEADING = Set.of("so", "and", "but", "then", "also", "exactly", "just");
 
@@ -43,7 +46,7 @@ final class Questions {
 
     /** Words that ask for the same kind of answer without the question word ("what is the reason", "what time"). */
     private static final Map<String, Set<String>> CUES = Map.of(
-            "why", Set.of("reason", "cause", "make", "purpose", "point"),
+            "why", Set.of("reason", "cause", "make", "purpose", "point", "lead"),
             "when", Set.of("time", "date", "year", "day", "month", "period", "age"),
             "where", Set.of("place", "location", "city", "country", "site", "position", "locate", "area", "region"));
 
@@ -124,16 +127,39 @@ final class Questions {
         return false;
     }
 
-    /** Whether a question word closes a one-sentence statement as its question ("my brakes squeal, why?"). */
+    /**
+     * Whether a question word closes a one-sentence statement as its question ("my brakes squeal, why?", "the next
+     * eclipse - when?", "my bread came out dense, why might that be?"): after a comma or a dash, followed by nothing
+     * but function words.
+     */
     private static boolean trailing(List<Token> tokens, int n) {
         for (int i = 0; i < n; i++) {
             if (tokens.get(i).endsSentence()) {
                 return false;
             }
         }
-        return n > 0
-                && tokens.get(n - 1).lower.equals(",")
-                && (n + 1 == tokens.size() || tokens.get(n + 1).endsSentence());
+        if (n == 0 || !CLAUSE_BREAKS.contains(tokens.get(n - 1).lower)) {
+            return false;
+        }
+        for (int i = n + 1; i < tokens.size() && !tokens.get(i).endsSentence(); i++) {
+            if (tokens.get(i).kind != Token.Kind.STOP) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the "when" or "where" at {@code n} opens a clause that a comma closes before the question proper ("when
+     * the forecast says 40%, what does that mean?").
+     */
+    private static boolean opensClause(List<Token> tokens, int n) {
+        for (int i = n + 1; i + 1 < tokens.size() && !tokens.get(i).endsSentence(); i++) {
+            if (tokens.get(i).lower.equals(",") && CLASS.containsKey(tokens.get(i + 1).lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean asking(Token k) {
@@ -147,9 +173,18 @@ final class Questions {
         for (int n = 0; n < tokens.size(); n++) {
             Token k = tokens.get(n);
             String c = CLASS.get(k.lower);
+            if (c != null
+                    && c.equals("how")
+                    && n + 1 < tokens.size()
+                    && tokens.get(n + 1).lower.equals("come")) {
+                // "how come ice floats" asks why.
+                c = "why";
+            }
             if (start && c != null && n + 1 < tokens.size()) {
                 Token next = tokens.get(n + 1);
-                if (next.kind != Token.Kind.PUNCT && !CONJUNCTIONS.contains(next.lower)) {
+                if (next.kind != Token.Kind.PUNCT
+                        && !CONJUNCTIONS.contains(next.lower)
+                        && !((c.equals("when") || c.equals("where")) && opensClause(tokens, n))) {
                     out.add(c);
                 }
             }

@@ -537,7 +537,9 @@ public final class StrictHitVerifier implements HitVerifier {
     /**
      * Drops nouns that name the kind of answer wanted right after a question that opens with "which", "what" or
      * "whose" ("which city is the capital" asks what "what is the capital" asks): they restate the question, they do
-     * not narrow its topic. A relative "whose" or "which" inside a sentence does not count.
+     * not narrow its topic. So does a second question joined by "and" ("what is X and what information does it
+     * show") or one after a request verb ("explain which setting ..."). A relative "whose" or "which" inside a
+     * sentence does not count.
      */
     private static List<Token> withoutAnswerTypes(List<Token> tokens, List<Token> added) {
         List<Token> out = new ArrayList<>(added.size());
@@ -556,7 +558,13 @@ public final class StrictHitVerifier implements HitVerifier {
         if (i == 1) {
             return true;
         }
-        return tokens.get(i - 2).endsSentence();
+        // Also a question asked second ("what is X and what information does it show") or after a request verb
+        // ("explain which setting controls X").
+        Token before = tokens.get(i - 2);
+        return before.endsSentence()
+                || before.lower.equals("and")
+                || before.lower.equals(",")
+                || before.kind == Token.Kind.FRAMING;
     }
 
     private boolean narrows(List<Token> added, List<Token> otherRest, int otherContent) {
@@ -967,10 +975,11 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     private boolean negatedStem(Token t, List<Token> other) {
-        if (!t.lower.startsWith("un") || t.lower.length() < 5) {
+        int prefix = t.lower.startsWith("un") ? 2 : t.lower.startsWith("non") ? 3 : 0;
+        if (prefix == 0 || t.lower.length() < prefix + 3) {
             return false;
         }
-        String stem = t.lower.substring(2);
+        String stem = t.lower.substring(prefix);
         Set<String> stems = lexicon.lemmas(stem);
         for (Token o : other) {
             if (o.lower.equals(stem) || !Collections.disjoint(o.lemmas, stems)) {

@@ -165,7 +165,9 @@ final class TextAnalyzer {
                 kind = Token.Kind.STOP;
             } else if (Words.WH_SPECIFIC.contains(low)) {
                 kind = Token.Kind.QUESTION;
-            } else if (Words.FRAMING.contains(low) || intersects(lexicon.lemmas(low), Words.FRAMING)) {
+            } else if (Words.FRAMING.contains(low)
+                    || intersects(lexicon.lemmas(low), Words.FRAMING)
+                    || Words.FRAMING_BEFORE.getOrDefault(low, Set.of()).contains(next)) {
                 kind = Token.Kind.FRAMING;
             } else {
                 kind = Token.Kind.CONTENT;

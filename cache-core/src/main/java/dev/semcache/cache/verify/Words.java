@@ -272,9 +272,19 @@ final class Words {
             "guide",
             "tutorial");
 
+    /**
+     * Nouns that frame a request only before these words ("the process by which hurricanes form", "the concept of
+     * inflation"); elsewhere they can be the topic ("running processes", "the entity concept").
+     */
+    static final Map<String, Set<String>> FRAMING_BEFORE = Map.of(
+            "process", Set.of("of", "by", "to", "for"),
+            "concept", Set.of("of"),
+            "concepts", Set.of("of"),
+            "notion", Set.of("of"));
+
     /** Words that negate. An odd number on one side only flips the question. */
-    static final Set<String> NEGATORS =
-            Set.of("not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot");
+    static final Set<String> NEGATORS = Set.of(
+            "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot", "non");
 
     /** Particles and prepositions with a meaningful opposite; each maps to its opposites. */
     static final Map<String, Set<String>> POLAR = polar(

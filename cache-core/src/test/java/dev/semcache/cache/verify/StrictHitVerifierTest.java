@@ -438,6 +438,32 @@ final class StrictHitVerifierTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            Why do cats purr?                                   | how come cats purr?
+            Why did the stock market crash in 1929?             | What led to the stock market crash of 1929?
+            Why does my laptop fan get so loud?                 | my laptop fan gets really loud, why is that?
+            When is the next leap year?                         | next leap year - when?
+            What does a credit score of 700 mean?               | when my bank shows a credit score of 700, what does that mean?
+            How do I count rows that are not blank in Google Sheets? | google sheets formula to count non-blank rows
+            What is machine learning?                           | Can you explain the concept of machine learning?
+            How do vaccines work?                               | Explain the process by which vaccines work
+            What is a VPN and what does it hide?                | Could you explain what a VPN is and what data it hides?
+            """)
+    void verify_sameQuestionAskedAnotherWay_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            What is non-verbal communication?          | What is verbal communication?              | negation
+            How do I kill all running processes?       | How do I kill all running programs?        | substitution
+            What is the pricing concept?               | What is pricing?                           | scope
+            """)
+    void verify_nonAndTopicalProcessOrConcept_stillReject(String query, String candidate, String reason) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject(reason));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             Can I use honey instead of sugar in granola?           | Can I substitute sugar for honey in granola?
             Can I use honey instead of sugar in granola?           | Can I replace honey with sugar in granola?
             Is yogurt a good substitute for sour cream in dips?    | Can I swap yogurt for sour cream in dips?
