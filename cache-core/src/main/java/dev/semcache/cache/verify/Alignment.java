@@ -3,6 +3,7 @@ package dev.semcache.cache.verify;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Pairs the meaningful tokens of two prompts: first by identity, lemma, alias, abbreviation or typo, in text order,
@@ -10,6 +11,11 @@ import java.util.List;
  * checks look at.
  */
 final class Alignment {
+    private static final Set<String> BRACKETS = Set.of("(", ")", "[", "]");
+
+    /** Prepositions that join a noun to what it is for or about, which a compound noun drops. */
+    private static final Set<String> LINKS = Set.of("for", "of", "about", "on");
+
     final List<Token> a;
     final List<Token> b;
     final int[] partnerOfA;
@@ -146,7 +152,10 @@ final class Alignment {
                         continue;
                     }
                     gap = true;
-                    if (!Words.SYMMETRIC.contains(g.lower)) {
+                    // Quote marks and brackets set off a name or a gloss: "the word \"saudade\"", "saudade (a word)".
+                    if (!Words.SYMMETRIC.contains(g.lower)
+                            && !Words.QUOTE_MARKS.contains(g.lower)
+                            && !BRACKETS.contains(g.lower)) {
                         onlySymmetric = false;
                     }
                 }
@@ -163,6 +172,9 @@ final class Alignment {
                     }
                     continue;
                 }
+                if (compoundTurned(a, x[1] + 1, y[0], b, y[3] + 1, x[2])) {
+                    continue;
+                }
                 if (sameContext(x[0], y[2], -1) && sameContext(x[1], y[3], 1)) {
                     return true;
                 }
@@ -172,6 +184,37 @@ final class Alignment {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether one text joins the two items with "for", "of", "about" or "on" where the other puts them side by side
+     * as a compound noun: "a checklist for planning a wedding" and "a wedding planning checklist" name one thing.
+     * The gaps are {@code [aFrom, aTo)} in A and {@code [bFrom, bTo)} in B.
+     */
+    private static boolean compoundTurned(List<Token> a, int aFrom, int aTo, List<Token> b, int bFrom, int bTo) {
+        return compound(b, bFrom, bTo) && linked(a, aFrom, aTo) || compound(a, aFrom, aTo) && linked(b, bFrom, bTo);
+    }
+
+    private static boolean compound(List<Token> t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t.get(i).kind != Token.Kind.CONTENT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean linked(List<Token> t, int from, int to) {
+        int links = 0;
+        for (int i = from; i < to; i++) {
+            Token g = t.get(i);
+            if (LINKS.contains(g.lower)) {
+                links++;
+            } else if (!g.isDeterminer() && g.kind != Token.Kind.CONTENT) {
+                return false;
+            }
+        }
+        return links == 1;
     }
 
     /** Grows a pair into the longest run of identical content tokens around it: {aFrom, aTo, bFrom, bTo} inclusive. */

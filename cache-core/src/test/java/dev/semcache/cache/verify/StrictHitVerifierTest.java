@@ -96,6 +96,7 @@ final class StrictHitVerifierTest {
             Who trained Rocky?                                 | Who did Rocky train?
             Which team beat Spain in the final?                | Which team did Spain beat in the final?
             Is a whale a fish?                                 | Is a fish a whale?
+            Is dog food safe for cats?                         | Is cat food safe for dogs?
             My brother owes me fifty dollars.                  | I owe my brother fifty dollars.
             Can type O blood be given to type A patients?      | Can type A blood be given to type O patients?
             Who defeated Napoleon at Waterloo?                 | Who did Napoleon defeat at Waterloo?
@@ -433,6 +434,16 @@ final class StrictHitVerifierTest {
             Is "data" singular or plural?                      | Is the word "data" singular or plural?
             """)
     void verify_positionVerbChatSpellingOrSameQuotedWord_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Give me a schedule for training a puppy.   | Can you make me a puppy training schedule?
+            Suggest a budget for renovating a kitchen. | Could you suggest a kitchen renovating budget?
+            Give me a template for tracking expenses.  | Can you make me an expense tracking template?
+            """)
+    void verify_compoundNounForAPhraseWithFor_accepts(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
     }
 
