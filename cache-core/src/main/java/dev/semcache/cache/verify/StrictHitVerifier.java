@@ -945,8 +945,9 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Counts the negations of a text: negating words, and "un-" words whose stem the other text uses ("an unused
-     * ticket" negates what "a ticket I did not use" negates).
+     * Counts the negations of a text: negating words (with "non" of "non-blank"), and "un-" or "non-" words whose stem
+     * the other text uses ("an unused ticket" negates what "a ticket I did not use" negates, "nonprofit" what "non
+     * profit" does).
      */
     private int negations(List<Token> tokens, List<Token> other) {
         int n = 0;
