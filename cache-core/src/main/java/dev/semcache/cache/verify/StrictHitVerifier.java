@@ -155,11 +155,13 @@ public final class StrictHitVerifier implements HitVerifier {
             return "negation";
         }
         Alignment al = Alignment.of(a, b, this);
+        Substitutions.Relation exchange =
+                checks.contains(Check.DIRECTION) ? Substitutions.compare(a, b, al.partnerOfA) : null;
         if (checks.contains(Check.DIRECTION)
-                && (al.swapped() && !Substitutions.agree(a, b, al.partnerOfA)
+                && (exchange == Substitutions.Relation.SWAPPED
+                        || al.swapped() && exchange != Substitutions.Relation.AGREE
                         || swappedRoles(a, b, al)
                         || swappedPerson(a, b, al)
-                        || Substitutions.swapped(a, b, al.partnerOfA)
                         || whoseTurned(a, b, al.partnerOfA)
                         || whoseTurned(b, a, al.partnerOfB))) {
             return "direction";

@@ -33,38 +33,25 @@ final class Substitutions {
     private static final Set<String> STAND_INS =
             Set.of("substitute", "replacement", "alternative", "alternate", "swap");
 
-    /**
-     * Whether a word is the new thing in one text and its partner the old thing in the other: "use butter instead of
-     * oil" against "replace butter with oil".
-     */
-    static boolean swapped(List<Token> a, List<Token> b, int[] partnerOfA) {
-        byte[] ra = roles(a);
-        if (ra == null) {
-            return false;
-        }
-        byte[] rb = roles(b);
-        if (rb == null) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            int j = partnerOfA[i];
-            if (ra[i] != NONE && j >= 0 && rb[j] != NONE && rb[j] != ra[i]) {
-                return true;
-            }
-        }
-        return false;
+    /** How the roles of two texts relate. */
+    enum Relation {
+        /** At least one text has no substitution frame, or their roles share no word. */
+        NONE,
+        /**
+         * Both name the new and the old thing and every shared word keeps its role: "is yogurt a good substitute for
+         * sour cream" and "can I swap sour cream for yogurt" order the two differently but ask the same.
+         */
+        AGREE,
+        /** A word is the new thing in one text and the old thing in the other. */
+        SWAPPED
     }
 
-    /**
-     * Whether both texts name the new and the old thing, and every word with a role in one has the same role in the
-     * other: "is yogurt a good substitute for sour cream" and "can I swap sour cream for yogurt" order the two
-     * differently but ask the same.
-     */
-    static boolean agree(List<Token> a, List<Token> b, int[] partnerOfA) {
+    /** Compares the roles of two texts, {@code partnerOfA} pairing A's tokens with B's. */
+    static Relation compare(List<Token> a, List<Token> b, int[] partnerOfA) {
         byte[] ra = roles(a);
         byte[] rb = ra == null ? null : roles(b);
         if (rb == null) {
-            return false;
+            return Relation.NONE;
         }
         boolean newer = false;
         boolean older = false;
@@ -74,12 +61,12 @@ final class Substitutions {
                 continue;
             }
             if (rb[j] != ra[i]) {
-                return false;
+                return Relation.SWAPPED;
             }
             newer |= ra[i] == NEW;
             older |= ra[i] == OLD;
         }
-        return newer && older;
+        return newer && older ? Relation.AGREE : Relation.NONE;
     }
 
     /** The role of each token, or null if the text has no substitution frame. */
