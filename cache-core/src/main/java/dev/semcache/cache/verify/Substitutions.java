@@ -13,9 +13,12 @@ import java.util.Set;
 final class Substitutions {
     private Substitutions() {}
 
-    static final byte NONE = 0;
-    static final byte NEW = 1;
-    static final byte OLD = 2;
+    private static final byte NONE = 0;
+    private static final byte NEW = 1;
+    private static final byte OLD = 2;
+
+    /** Words that introduce the second thing after a verb of exchange and its object. */
+    private static final Set<String> EXCHANGE_PREPOSITIONS = Set.of("with", "by", "to", "for");
 
     /** Longest run of content words taken as the name of one thing ("sweetened condensed milk"). */
     private static final int MAX_PHRASE = 3;
@@ -70,7 +73,7 @@ final class Substitutions {
     }
 
     /** The role of each token, or null if the text has no substitution frame. */
-    static byte[] roles(List<Token> t) {
+    private static byte[] roles(List<Token> t) {
         byte[] roles = null;
         for (int i = 0; i < t.size(); i++) {
             String w = t.get(i).lower;
@@ -113,12 +116,11 @@ final class Substitutions {
                 continue;
             }
             String prep = objectEnd < t.size() ? t.get(objectEnd).lower : "";
-            boolean newFirst = prep.equals("for") && anyLemma(v, IN_FOR);
-            boolean newSecond = prep.equals("with") || prep.equals("by") || prep.equals("to") || prep.equals("for");
-            if (!newFirst && !newSecond) {
+            if (!EXCHANGE_PREPOSITIONS.contains(prep)) {
                 roles = mark(t, roles, i + 1, objectEnd, OLD);
                 continue;
             }
+            boolean newFirst = prep.equals("for") && anyLemma(v, IN_FOR);
             roles = mark(t, roles, i + 1, objectEnd, newFirst ? NEW : OLD);
             roles = mark(t, roles, objectEnd + 1, phraseEnd(t, objectEnd + 1), newFirst ? OLD : NEW);
         }
