@@ -510,9 +510,7 @@ public final class StrictHitVerifier implements HitVerifier {
                     joined |= !t.get(k).lower.equals(",");
                     k++;
                 }
-                while (k < t.size() && t.get(k).isDeterminer()) {
-                    k++;
-                }
+                k = Token.afterDeterminers(t, k);
                 int end = k;
                 int head = k;
                 while (end < t.size()

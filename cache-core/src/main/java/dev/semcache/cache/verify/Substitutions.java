@@ -1,5 +1,6 @@
 package dev.semcache.cache.verify;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -108,7 +109,7 @@ final class Substitutions {
                 continue;
             }
             int objectEnd = phraseEnd(t, i + 1);
-            if (objectEnd == skipDeterminers(t, i + 1)) {
+            if (objectEnd == Token.afterDeterminers(t, i + 1)) {
                 // "substitute for eggs", "what can I replace eggs with": no object, or the object only.
                 if (is(t, i + 1, "for") && anyLemma(v, IN_FOR)) {
                     roles = mark(t, roles, i + 2, phraseEnd(t, i + 2), OLD);
@@ -154,16 +155,9 @@ final class Substitutions {
 
     /** The end of the run of content words that starts at {@code start}, after any articles or possessives. */
     private static int phraseEnd(List<Token> t, int start) {
-        int k = skipDeterminers(t, start);
+        int k = Token.afterDeterminers(t, start);
         int first = k;
         while (k < t.size() && k - first < MAX_PHRASE && t.get(k).kind == Token.Kind.CONTENT) {
-            k++;
-        }
-        return k;
-    }
-
-    private static int skipDeterminers(List<Token> t, int k) {
-        while (k < t.size() && t.get(k).isDeterminer()) {
             k++;
         }
         return k;
@@ -184,14 +178,6 @@ final class Substitutions {
     }
 
     private static boolean anyLemma(Token t, Set<String> lemmas) {
-        if (lemmas.contains(t.lower)) {
-            return true;
-        }
-        for (String l : t.lemmas) {
-            if (lemmas.contains(l)) {
-                return true;
-            }
-        }
-        return false;
+        return lemmas.contains(t.lower) || !Collections.disjoint(t.lemmas, lemmas);
     }
 }

@@ -1,5 +1,6 @@
 package dev.semcache.cache.verify;
 
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -135,6 +136,15 @@ final class Token {
     /** Whether this is an article or a possessive determiner: it does not change which thing a phrase names. */
     boolean isDeterminer() {
         return isArticle() || Words.POSSESSIVES.contains(lower);
+    }
+
+    /** The index of the first token at or after {@code k} that is not an article or possessive. */
+    static int afterDeterminers(List<Token> tokens, int k) {
+        int i = k;
+        while (i < tokens.size() && tokens.get(i).isDeterminer()) {
+            i++;
+        }
+        return i;
     }
 
     @Override
