@@ -55,6 +55,11 @@ final class Lexicon {
 
     private static final int[] POS_ORDER = {NOUN, VERB, ADJ, ADV};
 
+    /** The largest adjective synset whose members share the antonyms of one of them. */
+    private static final int MAX_ANTONYM_SYNSET = 3;
+
+    private static final int[] NO_SYNSETS = new int[0];
+
     private final Map<String, Integer> posOf;
     private final Map<String, Integer> primaryPosOf;
     private final Map<String, Integer> flagsOf;
@@ -425,9 +430,32 @@ final class Lexicon {
         return Arrays.copyOf(all, w);
     }
 
-    /** Whether WordNet lists the two dictionary forms as antonyms. */
+    /**
+     * Whether WordNet lists the two dictionary forms as antonyms, or the second shares a small adjective synset with
+     * an antonym of the first: "hard" is in {difficult, hard}, so "easy"/"hard" are opposites like "easy"/"difficult".
+     * Larger synsets gather looser senses and are left out: with them "out" became the opposite of "best".
+     */
     boolean antonyms(String lemmaA, String lemmaB) {
         Set<String> a = antonyms.get(lemmaA);
-        return a != null && a.contains(lemmaB);
+        if (a == null) {
+            return false;
+        }
+        if (a.contains(lemmaB)) {
+            return true;
+        }
+        int[] own = synsetsOf.get(lemmaB);
+        if (own == null) {
+            return false;
+        }
+        for (String z : a) {
+            for (int s : synsetsOf.getOrDefault(z, NO_SYNSETS)) {
+                if (synsetPos[s] == ADJ
+                        && synsetWords[s].length <= MAX_ANTONYM_SYNSET
+                        && Arrays.binarySearch(own, s) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

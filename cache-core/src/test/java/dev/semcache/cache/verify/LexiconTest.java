@@ -24,6 +24,15 @@ final class LexiconTest {
     }
 
     @Test
+    void antonyms_memberOfASmallSynsetWithAnAntonym_isAnOpposite() {
+        // WordNet links "easy" to "difficult" only; "hard" shares the two-word synset {difficult, hard}.
+        assertThat(LEXICON.antonyms("easy", "hard")).isTrue();
+        assertThat(LEXICON.antonyms("hard", "easy")).isTrue();
+        // "good" sits in larger synsets ({dependable, good, safe, secure}); their members do not become opposites.
+        assertThat(LEXICON.antonyms("bad", "dependable")).isFalse();
+    }
+
+    @Test
     void neighbourhood_synonymsAndDerivations_intersect() {
         int[] merge = LEXICON.neighbourhood(LEXICON.ownSynsets(java.util.Set.of("merge")));
 
