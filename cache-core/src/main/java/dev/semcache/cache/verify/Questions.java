@@ -1,5 +1,6 @@
 package dev.semcache.cache.verify;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,13 @@ final class Questions {
             "whom", "who", "whose", "who");
 
     private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "so");
+
+    /** Verbs that open a yes/no question after a clause ("when riding uphill, should I ..."). */
+    private static final Set<String> YES_NO_OPENERS =
+            Set.of("should", "can", "could", "would", "will", "is", "are", "do", "does", "did", "shall", "may", "must");
+
+    /** Verbs a closing question may use without naming anything new ("..., why is that happening?"). */
+    private static final Set<String> EMPTY_VERBS = Set.of("happen", "occur");
 
     /** Marks after which a question word can close a statement ("my brakes squeal, why?"). */
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", "-", "–", "—");
@@ -129,8 +137,8 @@ final class Questions {
 
     /**
      * Whether a question word closes a one-sentence statement as its question ("my brakes squeal, why?", "the next
-     * eclipse - when?", "my bread came out dense, why might that be?"): after a comma or a dash, followed by nothing
-     * but function words.
+     * eclipse - when?", "my bread came out dense, why might that be?", "..., why is that happening?"): after a comma
+     * or a dash, followed by nothing but function words and "happen" or "occur".
      */
     private static boolean trailing(List<Token> tokens, int n) {
         for (int i = 0; i < n; i++) {
@@ -142,7 +150,8 @@ final class Questions {
             return false;
         }
         for (int i = n + 1; i < tokens.size() && !tokens.get(i).endsSentence(); i++) {
-            if (tokens.get(i).kind != Token.Kind.STOP) {
+            Token t = tokens.get(i);
+            if (t.kind != Token.Kind.STOP && Collections.disjoint(t.lemmas, EMPTY_VERBS)) {
                 return false;
             }
         }
@@ -151,11 +160,12 @@ final class Questions {
 
     /**
      * Whether the "when" or "where" at {@code n} opens a clause that a comma closes before the question proper ("when
-     * the forecast says 40%, what does that mean?").
+     * the forecast says 40%, what does that mean?", "when riding uphill, should I shift down?").
      */
     private static boolean opensClause(List<Token> tokens, int n) {
         for (int i = n + 1; i + 1 < tokens.size() && !tokens.get(i).endsSentence(); i++) {
-            if (tokens.get(i).lower.equals(",") && CLASS.containsKey(tokens.get(i + 1).lower)) {
+            String next = tokens.get(i + 1).lower;
+            if (tokens.get(i).lower.equals(",") && (CLASS.containsKey(next) || YES_NO_OPENERS.contains(next))) {
                 return true;
             }
         }

@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  *       not count);
  *   <li>{@link Check#DIRECTION}: two paired items trade places in an otherwise unchanged frame, or doer and done-to
  *       trade roles (names or pronouns), or "whose N is X" meets "X's N";
- *   <li>{@link Check#POLARITY}: unpaired words are opposites;
+ *   <li>{@link Check#POLARITY}: unpaired words are opposites (WordNet antonyms, or a member of a small synset with
+ *       one: "easier"/"harder"), or an act both name is held back on one side only ("what to say" / "what to avoid
+ *       saying", "start on boot" / "stop it from starting on boot");
  *   <li>{@link Check#ENTITY}: unpaired names on both sides (rival names before the same name included), or a name
  *       extended at its end;
  *   <li>{@link Check#SUBSTITUTION}: a one-slot replacement in a sentence that is otherwise the same (one differing
@@ -38,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Check#QUESTION}: one asks why, when or where and the other does not, or one asks how far something
  *       has a quality and the other which thing has the most of it ("how common is X" / "the most common X");
  *   <li>{@link Check#SCOPE}: one side adds many topic words (a noun right after "which" or "what" names the kind of
- *       answer, not a topic), a named setting ("in the UK", "on Ubuntu"), a whole further question, or an item
+ *       answer, not a topic), a named setting ("in the UK", "on Ubuntu"), a closing phrase that sets place, time,
+ *       means or group ("in the kitchen", "at night", "using the elbow method"), a whole further question, or an item
  *       added to a list the other side also gives ("TCP, UDP and QUIC" / "TCP and QUIC"; "the pros and cons" /
  *       "the pros"), one item of a list swapped for another ("speed and endurance" / "endurance and strength"), or a
  *       position word that names one part of a thing ("the rear brake pads" / "the brake pads").
@@ -69,6 +72,8 @@ public final class StrictHitVerifier implements HitVerifier {
 
     private static final int MAX_SLOT_TOKENS = 3;
     private static final int MAX_ITEM_TOKENS = 3;
+    private static final int HOLD_BACK_REACH = 4;
+    private static final int HOLD_BACK_REACH_FROM = 10;
     private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "&", "/");
     private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9+#].*");
     private static final Pattern PARTICIPLE = Pattern.compile("[a-z]{3,}(ed|en)");
@@ -175,6 +180,9 @@ public final class StrictHitVerifier implements HitVerifier {
                 }
             }
         }
+        if (checks.contains(Check.POLARITY) && heldBackOnOneSide(a, b, al.partnerOfA)) {
+            return "polarity";
+        }
         if (checks.contains(Check.SUBSTITUTION)
                 && (participleForVerb(a, b, al.partnerOfA) || participleForVerb(b, a, al.partnerOfB))) {
             return "substitution";
@@ -194,6 +202,11 @@ public final class StrictHitVerifier implements HitVerifier {
         List<Token> topicA = topical(restA);
         List<Token> topicB = topical(restB);
         if (checks.contains(Check.SCOPE) && (addsNamedSetting(a, entA, topicB) || addsNamedSetting(b, entB, topicA))) {
+            return "scope";
+        }
+        if (checks.contains(Check.SCOPE)
+                && (topicB.isEmpty() && settingPhrase(a, al.partnerOfA, topicA)
+                        || topicA.isEmpty() && settingPhrase(b, al.partnerOfB, topicB))) {
             return "scope";
         }
         if (checks.contains(Check.SUBSTITUTION)) {
@@ -857,6 +870,77 @@ public final class StrictHitVerifier implements HitVerifier {
      * Whether a "to" or "from" introduces a verb rather than a place: "get the cat to stop scratching" and "keep the
      * cat from scratching" ask the same thing, while "flights to Paris" and "flights from Paris" do not.
      */
+    /**
+     * Whether an act both texts name is held back on one side only: "things to say" against "things to avoid saying",
+     * "let the dog chew" against "stop the dog from chewing". Both sides holding it back ("avoid sleeping" / "stop
+     * sleeping") agree; a noun on the other side ("stop procrastination") and light verbs ("avoid getting blisters")
+     * are left alone.
+     */
+    private static boolean heldBackOnOneSide(List<Token> a, List<Token> b, int[] partnerOfA) {
+        for (int i = 0; i < a.size(); i++) {
+            int j = partnerOfA[i];
+            if (j >= 0
+                    && (a.get(i).kind == Token.Kind.CONTENT || a.get(i).kind == Token.Kind.FRAMING)
+                    && (a.get(i).partsOfSpeech & Lexicon.VERB) != 0
+                    && (b.get(j).partsOfSpeech & Lexicon.VERB) != 0
+                    && Collections.disjoint(a.get(i).lemmas, Words.LIGHT_VERBS)
+                    && heldBack(a, i) != heldBack(b, j)
+                    // "pasta keeps sticking, how do I prevent that?": the other side holds it back by reference.
+                    && !abstains(heldBack(a, i) ? b : a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean abstains(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (!Collections.disjoint(t.lemmas, Words.ABSTAIN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the word at {@code i} is a gerund held back by a verb such as "avoid", "stop" or "prevent" before it in
+     * the same clause ("avoid saying", "stop my dog barking", "keep the pasta from sticking", "stop being worried"),
+     * and that verb is not itself negated ("can't stop eating" goes on).
+     */
+    private static boolean heldBack(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (i == 0) {
+            return false;
+        }
+        Token before = tokens.get(i - 1);
+        if (!t.lower.endsWith("ing")) {
+            // "stop being worried": the participle is held back with its auxiliary.
+            return PARTICIPLE.matcher(t.lower).matches()
+                    && (before.lower.equals("being") || before.lower.equals("getting"))
+                    && heldBack(tokens, i - 1);
+        }
+        boolean from = before.lower.equals("from");
+        int reach = from ? HOLD_BACK_REACH_FROM : HOLD_BACK_REACH;
+        for (int k = i - 1; k >= Math.max(0, i - reach); k--) {
+            Token m = tokens.get(k);
+            if (!Collections.disjoint(m.lemmas, Words.ABSTAIN)
+                    || from && !Collections.disjoint(m.lemmas, Words.HOLD_FROM)) {
+                for (int n = k - 1; n >= Math.max(0, k - 3); n--) {
+                    if (tokens.get(n).kind == Token.Kind.NEGATOR) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (m.kind == Token.Kind.PUNCT && !m.lower.equals("/")
+                    || Words.CLAUSE_JOINERS.contains(m.lower)
+                    || k < i - 1 && m.lower.endsWith("ing")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean verbMarker(List<Token> tokens, Token t) {
         if (t.index + 1 >= tokens.size()) {
             return false;
@@ -1020,6 +1104,42 @@ public final class StrictHitVerifier implements HitVerifier {
      * "passport renewal in the UK", "install Node.js" vs "install Node.js on Ubuntu"): the answer then holds for that
      * setting only.
      */
+    /**
+     * Whether a text's own topic words all sit in a phrase at its end that sets a place, time, means or group, with
+     * nothing from the preposition on paired: with no topic word of the other's own, the text is the other plus that
+     * setting ("reduce plastic waste" / "... in the kitchen", "phone use" / "... at night", "... using the elbow
+     * method", "... for beginners"). Phrases that only frame any question ("in your opinion", "in the world", "on
+     * average") do not count.
+     */
+    private static boolean settingPhrase(List<Token> tokens, int[] partner, List<Token> topic) {
+        if (topic.isEmpty()) {
+            return false;
+        }
+        boolean generic = true;
+        for (Token t : topic) {
+            generic &= !Collections.disjoint(t.lemmas, Words.GENERIC_SETTINGS);
+        }
+        if (generic) {
+            return false;
+        }
+        int k = topic.get(0).index - 1;
+        while (k >= 0
+                && partner[k] < 0
+                && tokens.get(k).kind == Token.Kind.STOP
+                && !Words.TRAILING_PREPOSITIONS.contains(tokens.get(k).lower)) {
+            k--;
+        }
+        if (k < 1 || partner[k] >= 0 || !Words.TRAILING_PREPOSITIONS.contains(tokens.get(k).lower)) {
+            return false;
+        }
+        for (int n = k; n < tokens.size(); n++) {
+            if (partner[n] >= 0 && tokens.get(n).kind != Token.Kind.PUNCT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean addsNamedSetting(List<Token> tokens, List<Token> restEntities, List<Token> otherTopic) {
         if (!otherTopic.isEmpty()) {
             return false;

@@ -113,7 +113,11 @@ final class TextAnalyzer {
                     && Character.isLetter(prev.isEmpty() ? ' ' : prev.charAt(0))
                     && !Words.STOP.contains(prev);
             boolean acronym = capsMeaningful && Words.CAPITAL_ACRONYMS.containsKey(r);
+            // "iPhone", "eBay", "macOS": a capital inside a word written lowercase-first is a brand's spelling.
+            boolean camel =
+                    Character.isLowerCase(r.codePointAt(0)) && r.chars().skip(1).anyMatch(Character::isUpperCase);
             boolean cap = acronym
+                    || camel
                     || capsMeaningful
                             && Character.isUpperCase(r.codePointAt(0))
                             && !sentenceStart

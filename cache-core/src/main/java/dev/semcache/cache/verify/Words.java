@@ -220,6 +220,8 @@ final class Words {
             "know",
             "like",
             "wonder",
+            "happen",
+            "occur",
             "ask",
             "say",
             "way",
@@ -273,10 +275,15 @@ final class Words {
             "tutorial");
 
     /**
-     * Nouns that frame a request only before these words ("the process by which hurricanes form", "the concept of
-     * inflation"); elsewhere they can be the topic ("running processes", "the entity concept").
+     * Words that frame a request only before these words ("the right way to breathe", "the process by which
+     * hurricanes form", "the concept of inflation"); elsewhere they can be the topic ("turn right", "running
+     * processes", "the entity concept").
      */
     static final Map<String, Set<String>> FRAMING_BEFORE = Map.of(
+            "right", Set.of("way", "ways", "method", "approach"),
+            "correct", Set.of("way", "ways", "method", "approach"),
+            "proper", Set.of("way", "ways", "method", "approach"),
+            "ideal", Set.of("way", "ways", "method", "approach"),
             "process", Set.of("of", "by", "to", "for"),
             "concept", Set.of("of"),
             "concepts", Set.of("of"),
@@ -285,6 +292,28 @@ final class Words {
     /** Words that negate. An odd number on one side only flips the question. */
     static final Set<String> NEGATORS = Set.of(
             "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without", "cannot", "non");
+
+    /** Verbs that hold back the act named right after them ("avoid saying", "stop smoking"). */
+    static final Set<String> ABSTAIN = Set.of("avoid", "stop", "quit", "prevent", "refrain", "abstain", "resist");
+
+    /** Verbs that hold back an act named after "from" ("keep the dog from chewing", "block them from seeing"). */
+    static final Set<String> HOLD_FROM =
+            Set.of("keep", "stop", "prevent", "block", "ban", "bar", "forbid", "prohibit", "protect", "deter");
+
+    /** Verbs too light to name an act of their own ("get", "be", "have", "do", "make", "go"). */
+    static final Set<String> LIGHT_VERBS = Set.of("get", "be", "have", "do", "make", "go");
+
+    /** Prepositions that open a phrase setting a place, time, means or group at the end of a request. */
+    static final Set<String> TRAILING_PREPOSITIONS = Set.of(
+            "in", "on", "at", "for", "with", "without", "using", "via", "during", "from", "inside", "near", "under");
+
+    /** Nouns of phrases that frame any question rather than narrow it ("in your opinion", "in the world"). */
+    static final Set<String> GENERIC_SETTINGS =
+            Set.of("opinion", "view", "experience", "life", "world", "general", "average", "present", "reality");
+
+    /** Words that start another clause, which the verbs of one clause do not reach into. */
+    static final Set<String> CLAUSE_JOINERS =
+            Set.of("while", "when", "and", "or", "but", "if", "because", "after", "before", "so", "then", "until");
 
     /** Particles and prepositions with a meaningful opposite; each maps to its opposites. */
     static final Map<String, Set<String>> POLAR = polar(
@@ -391,6 +420,7 @@ final class Words {
             "email e-mail",
             "usa us america",
             "uk britain",
+            "mac macos osx",
             "tv television",
             "pc computer");
 

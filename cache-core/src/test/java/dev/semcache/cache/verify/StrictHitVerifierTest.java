@@ -602,6 +602,53 @@ final class StrictHitVerifierTest {
         assertThat(verify(query, candidate).accepted()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Which stretches make it easier to touch my toes?     | Which stretches make it harder to touch my toes?
+            What should I say to a friend who lost a pet?        | What should I avoid saying to a friend who lost a pet?
+            How do I get my cat to scratch the sofa?             | How do I stop my cat from scratching the sofa?
+            How do I make my laptop start updates at night?      | How do I keep my laptop from starting updates at night?
+            """)
+    void verify_synonymOfAnAntonymOrAnActHeldBack_rejectsWithPolarity(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("polarity"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I stop procrastinating?                       | How can I stop procrastination?
+            How can I avoid snacking at work?                    | How can I avoid snacking while I am at work?
+            Why can't I stop yawning?                            | Why is it that I can't stop yawning?
+            My tomatoes keep splitting, how do I prevent that?   | How do I stop my tomatoes from splitting?
+            How do I avoid getting lost in a new city?           | Any tips for avoiding getting lost in a new city?
+            """)
+    void verify_actHeldBackOnBothSidesOrByReference_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How can I keep my houseplants healthy and green?      | How can I keep my houseplants healthy and green in winter?
+            How should I store leftover cooked rice safely?       | How should I store leftover cooked rice safely in the freezer?
+            How do I remove old wallpaper from plaster walls?     | How do I remove old wallpaper from plaster walls with steam?
+            How do I set up automatic backups for my photo library? | How do I set up automatic backups for my photo library using rsync?
+            How do I turn off read receipts for my chats?         | How do I turn off read receipts for my chats on an iPhone?
+            """)
+    void verify_settingPhraseAddedAtTheEnd_rejectsWithScope(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("scope"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Which classic rock album is the most underrated? | Which classic rock album is the most underrated in your opinion?
+            How do I take a screenshot on a Mac?          | How do I take a screenshot on macOS?
+            What's the right way to hold chopsticks?      | How do I hold chopsticks?
+            When baking bread, should I use warm water?   | Should I use warm water when baking bread?
+            Why does my sourdough collapse?               | my sourdough keeps collapsing, why is that happening?
+            """)
+    void verify_genericSettingPlatformAliasOrQuestionShapes_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
     @Test
     void verify_disabledCheck_letsItsCasesThrough() {
         HitVerifier noNumbers =
