@@ -46,7 +46,7 @@ pairs() {
                 --verifier "$verifier" --json > "$OUT/pairs-pawsx-$model-verifier-$verifier.txt"
             java -jar "$JAR" pairs --file "$PROMPTS" --model "$model" --threshold 0.92 \
                 --verifier "$verifier" --json > "$OUT/pairs-prompt-pairs-$model-verifier-$verifier.txt"
-            for set in a b c d e f g; do
+            for set in a b c d e f g h; do
                 java -jar "$JAR" pairs --file "$WRITTEN/set-$set.tsv" --model "$model" --threshold 0.92 \
                     --verifier "$verifier" --json > "$OUT/pairs-written-$set-$model-verifier-$verifier.txt"
             done

@@ -24,6 +24,7 @@ DATASETS = [
     ("written-e", "written set E (200)"),
     ("written-f", "written set F (200)"),
     ("written-g", "written set G (200)"),
+    ("written-h", "written set H (200)"),
 ]
 
 
