@@ -1,6 +1,5 @@
 package dev.semcache.cache.verify;
 
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +150,7 @@ final class Questions {
         }
         for (int i = n + 1; i < tokens.size() && !tokens.get(i).endsSentence(); i++) {
             Token t = tokens.get(i);
-            if (t.kind != Token.Kind.STOP && Collections.disjoint(t.lemmas, EMPTY_VERBS)) {
+            if (t.kind != Token.Kind.STOP && !t.isAnyOf(EMPTY_VERBS)) {
                 return false;
             }
         }

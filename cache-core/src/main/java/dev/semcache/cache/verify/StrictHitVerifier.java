@@ -867,10 +867,6 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Whether a "to" or "from" introduces a verb rather than a place: "get the cat to stop scratching" and "keep the
-     * cat from scratching" ask the same thing, while "flights to Paris" and "flights from Paris" do not.
-     */
-    /**
      * Whether an act both texts name is held back on one side only: "things to say" against "things to avoid saying",
      * "let the dog chew" against "stop the dog from chewing". Both sides holding it back ("avoid sleeping" / "stop
      * sleeping") agree; a noun on the other side ("stop procrastination") and light verbs ("avoid getting blisters")
@@ -883,11 +879,12 @@ public final class StrictHitVerifier implements HitVerifier {
                     && (a.get(i).kind == Token.Kind.CONTENT || a.get(i).kind == Token.Kind.FRAMING)
                     && (a.get(i).partsOfSpeech & Lexicon.VERB) != 0
                     && (b.get(j).partsOfSpeech & Lexicon.VERB) != 0
-                    && Collections.disjoint(a.get(i).lemmas, Words.LIGHT_VERBS)
-                    && heldBack(a, i) != heldBack(b, j)
-                    // "pasta keeps sticking, how do I prevent that?": the other side holds it back by reference.
-                    && !abstains(heldBack(a, i) ? b : a)) {
-                return true;
+                    && !a.get(i).isAnyOf(Words.LIGHT_VERBS)) {
+                boolean heldA = heldBack(a, i);
+                // "pasta keeps sticking, how do I prevent that?": the other side holds it back by reference.
+                if (heldA != heldBack(b, j) && !abstains(heldA ? b : a)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -895,7 +892,7 @@ public final class StrictHitVerifier implements HitVerifier {
 
     private static boolean abstains(List<Token> tokens) {
         for (Token t : tokens) {
-            if (!Collections.disjoint(t.lemmas, Words.ABSTAIN)) {
+            if (t.isAnyOf(Words.ABSTAIN)) {
                 return true;
             }
         }
@@ -923,8 +920,7 @@ public final class StrictHitVerifier implements HitVerifier {
         int reach = from ? HOLD_BACK_REACH_FROM : HOLD_BACK_REACH;
         for (int k = i - 1; k >= Math.max(0, i - reach); k--) {
             Token m = tokens.get(k);
-            if (!Collections.disjoint(m.lemmas, Words.ABSTAIN)
-                    || from && !Collections.disjoint(m.lemmas, Words.HOLD_FROM)) {
+            if (m.isAnyOf(Words.ABSTAIN) || from && m.isAnyOf(Words.HOLD_FROM)) {
                 for (int n = k - 1; n >= Math.max(0, k - 3); n--) {
                     if (tokens.get(n).kind == Token.Kind.NEGATOR) {
                         return false;
@@ -941,6 +937,10 @@ public final class StrictHitVerifier implements HitVerifier {
         return false;
     }
 
+    /**
+     * Whether a "to" or "from" introduces a verb rather than a place: "get the cat to stop scratching" and "keep the
+     * cat from scratching" ask the same thing, while "flights to Paris" and "flights from Paris" do not.
+     */
     private static boolean verbMarker(List<Token> tokens, Token t) {
         if (t.index + 1 >= tokens.size()) {
             return false;
@@ -1100,11 +1100,6 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Whether one text adds a named place, platform or tool that the other leaves open ("passport renewal" vs
-     * "passport renewal in the UK", "install Node.js" vs "install Node.js on Ubuntu"): the answer then holds for that
-     * setting only.
-     */
-    /**
      * Whether a text's own topic words all sit in a phrase at its end that sets a place, time, means or group, with
      * nothing from the preposition on paired: with no topic word of the other's own, the text is the other plus that
      * setting ("reduce plastic waste" / "... in the kitchen", "phone use" / "... at night", "... using the elbow
@@ -1117,7 +1112,7 @@ public final class StrictHitVerifier implements HitVerifier {
         }
         boolean generic = true;
         for (Token t : topic) {
-            generic &= !Collections.disjoint(t.lemmas, Words.GENERIC_SETTINGS);
+            generic &= t.isAnyOf(Words.GENERIC_SETTINGS);
         }
         if (generic) {
             return false;
@@ -1140,6 +1135,11 @@ public final class StrictHitVerifier implements HitVerifier {
         return true;
     }
 
+    /**
+     * Whether one text adds a named place, platform or tool that the other leaves open ("passport renewal" vs
+     * "passport renewal in the UK", "install Node.js" vs "install Node.js on Ubuntu"): the answer then holds for that
+     * setting only.
+     */
     private static boolean addsNamedSetting(List<Token> tokens, List<Token> restEntities, List<Token> otherTopic) {
         if (!otherTopic.isEmpty()) {
             return false;

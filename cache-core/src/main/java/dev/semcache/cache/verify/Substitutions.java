@@ -1,6 +1,5 @@
 package dev.semcache.cache.verify;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -96,7 +95,7 @@ final class Substitutions {
                 continue;
             }
             Token v = t.get(i);
-            if (v.kind != Token.Kind.CONTENT || !anyLemma(v, OUT_WITH)) {
+            if (v.kind != Token.Kind.CONTENT || !v.isAnyOf(OUT_WITH)) {
                 continue;
             }
             if (is(t, i + 1, "from")) {
@@ -111,7 +110,7 @@ final class Substitutions {
             int objectEnd = phraseEnd(t, i + 1);
             if (objectEnd == Token.afterDeterminers(t, i + 1)) {
                 // "substitute for eggs", "what can I replace eggs with": no object, or the object only.
-                if (is(t, i + 1, "for") && anyLemma(v, IN_FOR)) {
+                if (is(t, i + 1, "for") && v.isAnyOf(IN_FOR)) {
                     roles = mark(t, roles, i + 2, phraseEnd(t, i + 2), OLD);
                 }
                 continue;
@@ -121,7 +120,7 @@ final class Substitutions {
                 roles = mark(t, roles, i + 1, objectEnd, OLD);
                 continue;
             }
-            boolean newFirst = prep.equals("for") && anyLemma(v, IN_FOR);
+            boolean newFirst = prep.equals("for") && v.isAnyOf(IN_FOR);
             roles = mark(t, roles, i + 1, objectEnd, newFirst ? NEW : OLD);
             roles = mark(t, roles, objectEnd + 1, phraseEnd(t, objectEnd + 1), newFirst ? OLD : NEW);
         }
@@ -175,9 +174,5 @@ final class Substitutions {
 
     private static boolean is(List<Token> t, int k, String word) {
         return k < t.size() && t.get(k).lower.equals(word);
-    }
-
-    private static boolean anyLemma(Token t, Set<String> lemmas) {
-        return lemmas.contains(t.lower) || !Collections.disjoint(t.lemmas, lemmas);
     }
 }

@@ -1,5 +1,6 @@
 package dev.semcache.cache.verify;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -136,6 +137,11 @@ final class Token {
     /** Whether this is an article or a possessive determiner: it does not change which thing a phrase names. */
     boolean isDeterminer() {
         return isArticle() || Words.POSSESSIVES.contains(lower);
+    }
+
+    /** Whether the word, as written or as one of its dictionary forms, is one of {@code words}. */
+    boolean isAnyOf(Set<String> words) {
+        return words.contains(lower) || !Collections.disjoint(lemmas, words);
     }
 
     /** The index of the first token at or after {@code k} that is not an article or possessive. */
