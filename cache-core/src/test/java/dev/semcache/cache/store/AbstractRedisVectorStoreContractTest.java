@@ -7,6 +7,13 @@ import static org.awaitility.Awaitility.await;
 import dev.semcache.testing.RedisStack;
 import dev.semcache.testing.RedisStackExtension;
 import dev.semcache.testing.RedisTestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -122,6 +130,27 @@ abstract class AbstractRedisVectorStoreContractTest extends AbstractVectorStoreC
         assertThat(join(store.search(query(NS, SCOPE, withNegatives(0), 1, 0.9))))
                 .extracting(VectorMatch::entry)
                 .containsExactly(entry);
+    }
+
+    @Test
+    void close_whileTheConnectionIsStillBeingMade_returns() throws Exception {
+        connectOnce();
+        // Redis behind a link that holds back its first reply, so the store is closed before its connection is up.
+        try (SlowLink link = new SlowLink(URI.create(redis.url()), Duration.ofMillis(200))) {
+            RedisConnectionConfig slow = RedisConnectionConfig.builder(link.url(redis.url()))
+                    .commandTimeout(Duration.ofSeconds(10))
+                    .build();
+            ExecutorService closer = Executors.newSingleThreadExecutor();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    VectorStore fresh = openStore(slow, options);
+                    Future<?> closing = closer.submit(fresh::close);
+                    assertThat(closing).as("close #%d", i).succeedsWithin(Duration.ofSeconds(20));
+                }
+            } finally {
+                closer.shutdownNow();
+            }
+        }
     }
 
     @Test
@@ -292,6 +321,80 @@ abstract class AbstractRedisVectorStoreContractTest extends AbstractVectorStoreC
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        }
+    }
+
+    /** A loopback TCP relay to a real server that holds back the server's first reply on each connection. */
+    private static final class SlowLink implements AutoCloseable {
+        private final ServerSocket listener;
+        private final String targetHost;
+        private final int targetPort;
+        private final Duration firstReplyDelay;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        SlowLink(URI target, Duration firstReplyDelay) throws IOException {
+            this.targetHost = target.getHost();
+            this.targetPort = target.getPort();
+            this.firstReplyDelay = firstReplyDelay;
+            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(this::accept, "slow-link-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        /** The given Redis URL with this relay's host and port. */
+        String url(String redisUrl) {
+            URI u = URI.create(redisUrl);
+            String auth = u.getRawUserInfo() == null ? "" : u.getRawUserInfo() + "@";
+            String path = u.getRawPath() == null ? "" : u.getRawPath();
+            return u.getScheme() + "://" + auth + "127.0.0.1:" + listener.getLocalPort() + path;
+        }
+
+        private void accept() {
+            while (!listener.isClosed()) {
+                try {
+                    Socket client = listener.accept();
+                    Socket server = new Socket(targetHost, targetPort);
+                    sockets.add(client);
+                    sockets.add(server);
+                    pump(client, server, Duration.ZERO);
+                    pump(server, client, firstReplyDelay);
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private static void pump(Socket from, Socket to, Duration firstDelay) {
+            Thread t = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[8192];
+                        boolean first = true;
+                        try (InputStream in = from.getInputStream();
+                                OutputStream out = to.getOutputStream()) {
+                            for (int n; (n = in.read(buffer)) >= 0; ) {
+                                if (first) {
+                                    Thread.sleep(firstDelay.toMillis());
+                                    first = false;
+                                }
+                                out.write(buffer, 0, n);
+                                out.flush();
+                            }
+                        } catch (IOException | InterruptedException ended) {
+                            // either side closed
+                        }
+                    },
+                    "slow-link-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+            for (Socket s : sockets) {
+                s.close();
+            }
         }
     }
 }

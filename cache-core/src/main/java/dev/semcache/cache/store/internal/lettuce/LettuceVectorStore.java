@@ -277,7 +277,9 @@ public final class LettuceVectorStore implements VectorStore {
     @Override
     public void close() {
         closed = true;
-        connection.thenAccept(StatefulRedisConnection::close);
+        // Not the blocking close(): a connection completing now runs this on Netty's event loop, and a blocking close
+        // there waits for that same loop; client.shutdown below would then wait forever (seen once in CI).
+        connection.thenAccept(StatefulRedisConnection::closeAsync);
         client.shutdown(Duration.ZERO, SHUTDOWN_TIMEOUT);
     }
 
