@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -135,21 +136,22 @@ abstract class AbstractRedisVectorStoreContractTest extends AbstractVectorStoreC
     @Test
     void close_whileTheConnectionIsStillBeingMade_returns() throws Exception {
         connectOnce();
-        // Redis behind a link that holds back its first reply, so the store is closed before its connection is up.
-        try (SlowLink link = new SlowLink(URI.create(redis.url()), Duration.ofMillis(200))) {
-            RedisConnectionConfig slow = RedisConnectionConfig.builder(link.url(redis.url()))
-                    .commandTimeout(Duration.ofSeconds(10))
-                    .build();
-            ExecutorService closer = Executors.newSingleThreadExecutor();
-            try {
-                for (int i = 0; i < 5; i++) {
-                    VectorStore fresh = openStore(slow, options);
+        // Redis behind a link that holds back every reply until the store is closed: it never sees its connection up.
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 3; i++) {
+                try (HeldLink link = new HeldLink(URI.create(redis.url()))) {
+                    RedisConnectionConfig held = RedisConnectionConfig.builder(link.url(redis.url()))
+                            // Short: a store that checks its connection on opening (Jedis) waits this long.
+                            .commandTimeout(Duration.ofMillis(500))
+                            .build();
+                    VectorStore fresh = openStore(held, options);
                     Future<?> closing = closer.submit(fresh::close);
                     assertThat(closing).as("close #%d", i).succeedsWithin(Duration.ofSeconds(20));
                 }
-            } finally {
-                closer.shutdownNow();
             }
+        } finally {
+            closer.shutdownNow();
         }
     }
 
@@ -324,20 +326,22 @@ abstract class AbstractRedisVectorStoreContractTest extends AbstractVectorStoreC
         }
     }
 
-    /** A loopback TCP relay to a real server that holds back the server's first reply on each connection. */
-    private static final class SlowLink implements AutoCloseable {
+    /**
+     * A loopback TCP relay to a real server that passes the client's bytes on but holds back the server's replies
+     * until it is closed.
+     */
+    private static final class HeldLink implements AutoCloseable {
         private final ServerSocket listener;
         private final String targetHost;
         private final int targetPort;
-        private final Duration firstReplyDelay;
+        private final CountDownLatch released = new CountDownLatch(1);
         private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-        SlowLink(URI target, Duration firstReplyDelay) throws IOException {
+        HeldLink(URI target) throws IOException {
             this.targetHost = target.getHost();
             this.targetPort = target.getPort();
-            this.firstReplyDelay = firstReplyDelay;
             this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(this::accept, "slow-link-accept");
+            Thread acceptor = new Thread(this::accept, "held-link-accept");
             acceptor.setDaemon(true);
             acceptor.start();
         }
@@ -357,25 +361,23 @@ abstract class AbstractRedisVectorStoreContractTest extends AbstractVectorStoreC
                     Socket server = new Socket(targetHost, targetPort);
                     sockets.add(client);
                     sockets.add(server);
-                    pump(client, server, Duration.ZERO);
-                    pump(server, client, firstReplyDelay);
+                    pump(client, server, null);
+                    pump(server, client, released);
                 } catch (IOException closed) {
                     return;
                 }
             }
         }
 
-        private static void pump(Socket from, Socket to, Duration firstDelay) {
+        private static void pump(Socket from, Socket to, @Nullable CountDownLatch gate) {
             Thread t = new Thread(
                     () -> {
                         byte[] buffer = new byte[8192];
-                        boolean first = true;
                         try (InputStream in = from.getInputStream();
                                 OutputStream out = to.getOutputStream()) {
                             for (int n; (n = in.read(buffer)) >= 0; ) {
-                                if (first) {
-                                    Thread.sleep(firstDelay.toMillis());
-                                    first = false;
+                                if (gate != null) {
+                                    gate.await();
                                 }
                                 out.write(buffer, 0, n);
                                 out.flush();
@@ -384,13 +386,14 @@ abstract class AbstractRedisVectorStoreContractTest extends AbstractVectorStoreC
                             // either side closed
                         }
                     },
-                    "slow-link-pump");
+                    "held-link-pump");
             t.setDaemon(true);
             t.start();
         }
 
         @Override
         public void close() throws IOException {
+            released.countDown();
             listener.close();
             for (Socket s : sockets) {
                 s.close();
