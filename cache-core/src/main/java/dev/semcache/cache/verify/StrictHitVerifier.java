@@ -44,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  *       means or group ("in the kitchen", "at night", "using the elbow method"), a whole further question, or an item
  *       added to a list the other side also gives ("TCP, UDP and QUIC" / "TCP and QUIC"; "the pros and cons" /
  *       "the pros"), one item of a list swapped for another ("speed and endurance" / "endurance and strength"), or a
- *       position word that names one part of a thing ("the rear brake pads" / "the brake pads").
+ *       position word that names one part of a thing ("the rear brake pads" / "the brake pads");
+ *   <li>{@link Check#REFERENCE}: either text points at something it does not contain ("how do I solve this
+ *       equation?", "what is the genre of this music?"), so neither says what is asked about.
  * </ol>
  *
  * <p>The first check that fires gives the {@linkplain Verdict#reason() reason}. The verifier never accepts what the
@@ -74,6 +76,9 @@ public final class StrictHitVerifier implements HitVerifier {
     private static final int MAX_ITEM_TOKENS = 3;
     private static final int HOLD_BACK_REACH = 4;
     private static final int HOLD_BACK_REACH_FROM = 10;
+    private static final int MAX_POINTER_TAIL = 2;
+    private static final int MIN_SHARED_STEM = 7;
+    private static final int MAX_OTHER_ENDING = 4;
     private static final Set<String> LIST_SEPARATORS = Set.of(",", "and", "or", "&", "/");
     private static final Pattern CODE_LIKE = Pattern.compile(".*[0-9+#].*");
     private static final Pattern PARTICIPLE = Pattern.compile("[a-z]{3,}(ed|en)");
@@ -236,6 +241,9 @@ public final class StrictHitVerifier implements HitVerifier {
             if (narrows(addA, topicB, contentCount(b)) || narrows(addB, topicA, contentCount(a))) {
                 return "scope";
             }
+        }
+        if (checks.contains(Check.REFERENCE) && (pointsOutside(a) || pointsOutside(b))) {
+            return "reference";
         }
         return null;
     }
@@ -1106,6 +1114,66 @@ public final class StrictHitVerifier implements HitVerifier {
      * method", "... for beginners"). Phrases that only frame any question ("in your opinion", "in the world", "on
      * average") do not count.
      */
+    /**
+     * Whether the text points at something it does not contain: a one-sentence text without quotes or a colon that
+     * ends, but for at most two words, in "this" or "these" before a noun phrase ("how do I solve this equation?", "what did he say in this
+     * video"), the noun not named earlier ("a poem ..., and how is this poem ...") and not a time or the world we
+     * live in ("this year", "this life"). A demonstrative after a form of "be" is a pronoun ("is this normal?").
+     */
+    private static boolean pointsOutside(List<Token> t) {
+        int last = t.size() - 1;
+        while (last >= 0 && t.get(last).kind == Token.Kind.PUNCT) {
+            last--;
+        }
+        for (int k = 0; k < t.size(); k++) {
+            Token x = t.get(k);
+            if (x.lower.equals(":") || Words.QUOTE_MARKS.contains(x.lower) || x.endsSentence() && k < last) {
+                return false;
+            }
+        }
+        for (int i = 0; i < last; i++) {
+            if (!Words.DEMONSTRATIVES.contains(t.get(i).lower)
+                    || i > 0 && t.get(i - 1).isAnyOf(Words.BE_FORMS)) {
+                continue;
+            }
+            int end = i + 1;
+            boolean noun = false;
+            boolean hereAndNow = false;
+            while (end < t.size() && nounPhraseWord(t.get(end))) {
+                Token n = t.get(end);
+                noun |= n.kind != Token.Kind.NUMBER
+                        && (!n.known()
+                                || n.primaryPartOfSpeech == Lexicon.NOUN
+                                || end > i + 1 && (n.partsOfSpeech & Lexicon.NOUN) != 0);
+                hereAndNow |= n.isAnyOf(Words.HERE_AND_NOW);
+                end++;
+            }
+            if (noun && !hereAndNow && last - end + 1 <= MAX_POINTER_TAIL && !namedBefore(t, i, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nounPhraseWord(Token t) {
+        return t.kind == Token.Kind.CONTENT || t.kind == Token.Kind.FRAMING || t.kind == Token.Kind.NUMBER;
+    }
+
+    /** Whether a word of the phrase {@code [from, to)} already occurs before {@code before}: the phrase refers back. */
+    private static boolean namedBefore(List<Token> t, int before, int to) {
+        for (int n = before + 1; n < to; n++) {
+            Token w = t.get(n);
+            for (int k = 0; k < before; k++) {
+                if (w.kind != Token.Kind.NUMBER
+                        && t.get(k).kind == w.kind
+                        && t.get(k).isAnyOf(w.lemmas)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean settingPhrase(List<Token> tokens, int[] partner, List<Token> topic) {
         if (topic.isEmpty()) {
             return false;
@@ -1254,7 +1322,24 @@ public final class StrictHitVerifier implements HitVerifier {
                 return true;
             }
         }
-        return Math.min(la.length(), lb.length()) >= 6 && (!lexicon.known(la) || !lexicon.known(lb)) && oneEdit(la, lb);
+        return Math.min(la.length(), lb.length()) >= 6
+                && (!lexicon.known(la) || !lexicon.known(lb))
+                && (oneEdit(la, lb) || sharedStem(la, lb));
+    }
+
+    /**
+     * Whether two words, one of them unknown to the dictionary, share a stem of at least seven letters and differ
+     * only in an ending of at most four ("distillated" / "distilled"); codes with digits never do.
+     */
+    private static boolean sharedStem(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n >= MIN_SHARED_STEM
+                && n >= Math.max(a.length(), b.length()) - MAX_OTHER_ENDING
+                && !CODE_LIKE.matcher(a).matches()
+                && !CODE_LIKE.matcher(b).matches();
     }
 
     /**

@@ -157,6 +157,9 @@ final class TextAnalyzer {
             } else if (Words.MULTIPLIERS.containsKey(low)) {
                 kind = Token.Kind.NUMBER;
                 number = canonical(BigDecimal.valueOf(Words.MULTIPLIERS.get(low)));
+            } else if (futureGoingTo(raw, n)) {
+                // "is going to be", "it's going to rain": the future tense, like "will".
+                kind = Token.Kind.STOP;
             } else if (!Character.isLetterOrDigit(low.codePointAt(0)) && !Words.ALIASES.containsKey(low)) {
                 kind = Token.Kind.PUNCT;
             } else if (Words.NEGATORS.contains(low)) {
@@ -248,6 +251,20 @@ final class TextAnalyzer {
     private static String canonical(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
+    }
+
+    /** Whether the token at {@code n} is the "going" or the "to" of "going to" before a verb. */
+    private boolean futureGoingTo(List<String> raw, int n) {
+        int going = raw.get(n).equalsIgnoreCase("going") ? n : raw.get(n).equalsIgnoreCase("to") ? n - 1 : -1;
+        if (going < 0
+                || going + 2 >= raw.size()
+                || !raw.get(going).equalsIgnoreCase("going")
+                || !raw.get(going + 1).equalsIgnoreCase("to")) {
+            return false;
+        }
+        String verb = raw.get(going + 2).toLowerCase(Locale.ROOT);
+        return (lexicon.partsOfSpeech(verb) & Lexicon.VERB) != 0
+                && lexicon.lemmas(verb).contains(verb);
     }
 
     private static boolean isAscii(String s) {

@@ -307,6 +307,43 @@ final class Words {
     static final Set<String> TRAILING_PREPOSITIONS = Set.of(
             "in", "on", "at", "for", "with", "without", "using", "via", "during", "from", "inside", "near", "under");
 
+    /** Determiners that point at a thing: "this video", "these symptoms". */
+    static final Set<String> DEMONSTRATIVES = Set.of("this", "these");
+
+    /**
+     * Nouns that a demonstrative places in the asker's here and now rather than in something unseen: "this year",
+     * "this weekend", "this life".
+     */
+    static final Set<String> HERE_AND_NOW = Set.of(
+            "year",
+            "week",
+            "weekend",
+            "month",
+            "morning",
+            "evening",
+            "afternoon",
+            "night",
+            "time",
+            "season",
+            "semester",
+            "summer",
+            "winter",
+            "spring",
+            "fall",
+            "autumn",
+            "century",
+            "decade",
+            "day",
+            "moment",
+            "era",
+            "generation",
+            "world",
+            "life",
+            "universe",
+            "planet",
+            "earth",
+            "age");
+
     /** Nouns of phrases that frame any question rather than narrow it ("in your opinion", "in the world"). */
     static final Set<String> GENERIC_SETTINGS =
             Set.of("opinion", "view", "experience", "life", "world", "general", "average", "present", "reality");
@@ -340,6 +377,9 @@ final class Words {
             "max min",
             "maximum minimum",
             "first last",
+            "first next",
+            "next last",
+            "next previous",
             "enable disable");
 
     /**

@@ -529,7 +529,7 @@ final class StrictHitVerifierTest {
     @CsvSource(delimiter = '|', textBlock = """
             What is the population of the US?              | What is the population of the USA?
             How big is the US navy?                        | How big is the United States navy?
-            List numbers greater than 10 in this column    | List numbers more than 10 in this column
+            List numbers greater than 10 in column B       | List numbers more than 10 in column B
             Can you help us plan a trip to Spain?          | Could you help us plan a trip to Spain?
             """)
     void verify_sameCountryOrComparativeWrittenDifferently_accepts(String query, String candidate) {
@@ -675,6 +675,65 @@ final class StrictHitVerifierTest {
                 .hasMessageContaining("minTemplateOverlap");
         assertThatThrownBy(() -> StrictHitVerifier.builder().minTemplateOverlap(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            How do I fix this error?                      | How can I fix this error?
+            What does this symbol mean?                   | What is the meaning of this symbol?
+            Who painted this picture?                     | Who is the painter of this picture?
+            Can you translate this paragraph into German? | Translate this paragraph to German please
+            """)
+    void verify_pointsAtSomethingItDoesNotContain_rejectsWithReference(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("reference"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Translate this sentence into French: I love cheese.           | Please translate this sentence to French: I love cheese.
+            I wrote a poem about autumn, can you improve this poem?       | I wrote an autumn poem, could you improve this poem?
+            My sink drains slowly. How do I fix this problem?             | My sink is draining slowly. How can I fix this problem?
+            Summarize this report in three bullet points for my manager. | Summarize this report for my manager in three bullet points.
+            What should I cook this weekend?                              | What can I cook this weekend?
+            Is this a good time to buy a house?                           | Is now a good time to buy a house?
+            Why is this happening?                                        | Why does this happen?
+            """)
+    void verify_pointsAtWhatItContainsOrAtHereAndNow_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @Test
+    void verify_referenceDisabled_acceptsWhatOnlyItWouldReject() {
+        HitVerifier lenient =
+                StrictHitVerifier.builder().disable(Check.REFERENCE).build();
+
+        assertThat(lenient.verify("How do I fix this error?", "How can I fix this error?", 0.95))
+                .isEqualTo(Verdict.accept());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Which book should I read first?               | Which book should I read next?
+            What is the next step after installing Node?  | What is the first step after installing Node?
+            """)
+    void verify_firstAgainstNext_rejectsWithPolarity(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("polarity"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Is it going to snow tomorrow in Denver?  | Will it snow tomorrow in Denver?
+            Who is going to win the election?        | Who will win the election?
+            Is eating fermentated cabbage healthy?   | Is fermented cabbage healthy to eat?
+            """)
+    void verify_goingToForWillOrMisspeltEnding_accepts(String query, String candidate) {
+        assertThat(verify(query, candidate)).isEqualTo(Verdict.accept());
+    }
+
+    @Test
+    void verify_misspeltEndingPairsItsWordSoTheOtherSlotCounts_rejectsWithSubstitution() {
+        assertThat(verify("Is eating fermentated cabbage healthy?", "Is eating fermented cabbage safe?"))
+                .isEqualTo(Verdict.reject("substitution"));
     }
 
     @Test
