@@ -63,9 +63,10 @@ public enum Check {
      */
     SCOPE,
     /**
-     * Either prompt points at something it does not contain: one sentence, no quote or colon, ending in "this" or
-     * "these" and a noun phrase ("how do I solve this equation?", "what did he say in this video"). Two such prompts
-     * may be about different equations or videos, so neither can stand for the other: {@code reference}. A noun
+     * Either prompt points at something it does not contain: one sentence, no quote or colon, ending (but for at most
+     * two words) in "this" or "these" and a noun phrase ("how do I solve this equation?", "what did he say in this
+     * video"). Two such prompts may be about different equations or videos, so neither can stand for the other:
+     * {@code reference}. A noun
      * named earlier in the text ("a poem ..., and is this poem ..."), a time or the world around us ("this year",
      * "this life") and "is this ...?" do not count. Runs only when no other check rejected.
      */

@@ -1108,17 +1108,11 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Whether a text's own topic words all sit in a phrase at its end that sets a place, time, means or group, with
-     * nothing from the preposition on paired: with no topic word of the other's own, the text is the other plus that
-     * setting ("reduce plastic waste" / "... in the kitchen", "phone use" / "... at night", "... using the elbow
-     * method", "... for beginners"). Phrases that only frame any question ("in your opinion", "in the world", "on
-     * average") do not count.
-     */
-    /**
      * Whether the text points at something it does not contain: a one-sentence text without quotes or a colon that
-     * ends, but for at most two words, in "this" or "these" before a noun phrase ("how do I solve this equation?", "what did he say in this
-     * video"), the noun not named earlier ("a poem ..., and how is this poem ...") and not a time or the world we
-     * live in ("this year", "this life"). A demonstrative after a form of "be" is a pronoun ("is this normal?").
+     * ends, but for at most two words, in "this" or "these" before a noun phrase ("how do I solve this equation?",
+     * "what did he say in this video"), the noun not named earlier ("a poem ..., and how is this poem ...") and not a
+     * time or the world we live in ("this year", "this life"). A demonstrative after a form of "be" is a pronoun ("is
+     * this normal?").
      */
     private static boolean pointsOutside(List<Token> t) {
         int last = t.size() - 1;
@@ -1159,7 +1153,10 @@ public final class StrictHitVerifier implements HitVerifier {
         return t.kind == Token.Kind.CONTENT || t.kind == Token.Kind.FRAMING || t.kind == Token.Kind.NUMBER;
     }
 
-    /** Whether a word of the phrase {@code [from, to)} already occurs before {@code before}: the phrase refers back. */
+    /**
+     * Whether a word of the phrase after the demonstrative at {@code before}, up to {@code to}, already occurs before
+     * it: the phrase refers back.
+     */
     private static boolean namedBefore(List<Token> t, int before, int to) {
         for (int n = before + 1; n < to; n++) {
             Token w = t.get(n);
@@ -1174,6 +1171,13 @@ public final class StrictHitVerifier implements HitVerifier {
         return false;
     }
 
+    /**
+     * Whether a text's own topic words all sit in a phrase at its end that sets a place, time, means or group, with
+     * nothing from the preposition on paired: with no topic word of the other's own, the text is the other plus that
+     * setting ("reduce plastic waste" / "... in the kitchen", "phone use" / "... at night", "... using the elbow
+     * method", "... for beginners"). Phrases that only frame any question ("in your opinion", "in the world", "on
+     * average") do not count.
+     */
     private static boolean settingPhrase(List<Token> tokens, int[] partner, List<Token> topic) {
         if (topic.isEmpty()) {
             return false;
