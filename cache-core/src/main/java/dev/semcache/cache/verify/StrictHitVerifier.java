@@ -1108,8 +1108,9 @@ public final class StrictHitVerifier implements HitVerifier {
     }
 
     /**
-     * Whether the text points at something it does not contain: a one-sentence text without quotes or a colon that
-     * ends, but for at most two words, in "this" or "these" before a noun phrase ("how do I solve this equation?",
+     * Whether the text points at something it does not contain: a text without quote marks and without ".", "?",
+     * "!", ";" or ":" before its last word (so nothing follows that could be the thing) that ends, but for at most two
+     * words, in "this" or "these" before a noun phrase ("how do I solve this equation?",
      * "what did he say in this video"), the noun not named earlier ("a poem ..., and how is this poem ...") and not a
      * time or the world we live in ("this year", "this life"). A demonstrative after a form of "be" is a pronoun ("is
      * this normal?").
@@ -1121,7 +1122,7 @@ public final class StrictHitVerifier implements HitVerifier {
         }
         for (int k = 0; k < t.size(); k++) {
             Token x = t.get(k);
-            if (x.lower.equals(":") || Words.QUOTE_MARKS.contains(x.lower) || x.endsSentence() && k < last) {
+            if (Words.QUOTE_MARKS.contains(x.lower) || x.endsSentence() && k < last) {
                 return false;
             }
         }

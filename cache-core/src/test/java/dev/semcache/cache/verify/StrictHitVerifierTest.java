@@ -683,6 +683,7 @@ final class StrictHitVerifierTest {
             What does this symbol mean?                   | What is the meaning of this symbol?
             Who painted this picture?                     | Who is the painter of this picture?
             Can you translate this paragraph into German? | Translate this paragraph to German please
+            Translate this paragraph into German:         | Translate this paragraph to German:
             """)
     void verify_pointsAtSomethingItDoesNotContain_rejectsWithReference(String query, String candidate) {
         assertThat(verify(query, candidate)).isEqualTo(Verdict.reject("reference"));
