@@ -1115,7 +1115,7 @@ public final class StrictHitVerifier implements HitVerifier {
      * time or the world we live in ("this year", "this life"). A demonstrative after a form of "be" is a pronoun ("is
      * this normal?").
      */
-    private static boolean pointsOutside(List<Token> t) {
+    private boolean pointsOutside(List<Token> t) {
         int last = t.size() - 1;
         while (last >= 0 && t.get(last).kind == Token.Kind.PUNCT) {
             last--;
@@ -1143,7 +1143,10 @@ public final class StrictHitVerifier implements HitVerifier {
                 hereAndNow |= n.isAnyOf(Words.HERE_AND_NOW);
                 end++;
             }
-            if (noun && !hereAndNow && last - end + 1 <= MAX_POINTER_TAIL && !namedBefore(t, i, end)) {
+            if (noun
+                    && !hereAndNow
+                    && last - end + 1 <= MAX_POINTER_TAIL
+                    && !repeats(t.subList(i + 1, end), t.subList(0, i))) {
                 return true;
             }
         }
@@ -1152,24 +1155,6 @@ public final class StrictHitVerifier implements HitVerifier {
 
     private static boolean nounPhraseWord(Token t) {
         return t.kind == Token.Kind.CONTENT || t.kind == Token.Kind.FRAMING || t.kind == Token.Kind.NUMBER;
-    }
-
-    /**
-     * Whether a word of the phrase after the demonstrative at {@code before}, up to {@code to}, already occurs before
-     * it: the phrase refers back.
-     */
-    private static boolean namedBefore(List<Token> t, int before, int to) {
-        for (int n = before + 1; n < to; n++) {
-            Token w = t.get(n);
-            for (int k = 0; k < before; k++) {
-                if (w.kind != Token.Kind.NUMBER
-                        && t.get(k).kind == w.kind
-                        && t.get(k).isAnyOf(w.lemmas)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
